@@ -1,0 +1,67 @@
+using Engage.BuildingBlocks.Database;
+using Engage.BuildingBlocks.Http;
+using Engage.BuildingBlocks.Messaging;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Engage.BuildingBlocks;
+
+public static class BuildingBlocksModule
+{
+    public const string ConnectionStringName = "Engage";
+
+    /// <summary>
+    /// The database, migrations, outbox (writer, processor, pump, Quartz tick) and message types.
+    /// Register before the modules so migrations run before anything else starts.
+    /// </summary>
+    public static IServiceCollection AddBuildingBlocks(this IServiceCollection services, IConfiguration configuration)
+    {
+        Validation.UseJsonNames();
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not set.");
+        }
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new Db(connectionString));
+        services.AddSingleton(new ModuleMigrations("messaging", typeof(Db).Assembly));
+        services.AddHostedService<MigrationRunner>();
+
+        services.Configure<OutboxOptions>(configuration.GetSection("Engage:Outbox"));
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<Outbox>();
+        services.AddSingleton<OutboxProcessor>();
+        services.AddScoped<MessageContext>();
+        services.AddSingleton(provider => new MessageTypes(provider.GetServices<MessageType>()));
+        services.AddMessageType(OutboxProcessor.ParkedTypeName, MessagingJsonContext.Default.MessageParked);
+
+        var outbox = configuration.GetSection("Engage:Outbox").Get<OutboxOptions>() ?? new OutboxOptions();
+        if (outbox.Enabled)
+        {
+            services.AddHostedService<OutboxPump>();
+            services.AddQuartz(quartz =>
+            {
+                quartz.AddJob<OutboxTickJob>(OutboxTickJob.Key);
+                quartz.AddTrigger(trigger => trigger
+                    .ForJob(OutboxTickJob.Key)
+                    .StartAt(DateBuilder.FutureDate((int)outbox.TickInterval.TotalMilliseconds, IntervalUnit.Millisecond))
+                    .WithSimpleSchedule(schedule => schedule.WithInterval(outbox.TickInterval).RepeatForever()));
+            });
+        }
+
+        return services;
+    }
+
+    /// <summary>Registers a notification type that travels through the outbox under a stable name.</summary>
+    public static IServiceCollection AddMessageType<T>(this IServiceCollection services, string name, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+        where T : Mediator.INotification
+    {
+        services.AddSingleton(MessageTypes.Create(name, typeInfo));
+        return services;
+    }
+
+    internal static OutboxOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptions<OutboxOptions>>().Value;
+}

@@ -1,0 +1,70 @@
+using Microsoft.Data.Sqlite;
+
+namespace Engage.BuildingBlocks.Database;
+
+/// <summary>
+/// The one SQLite database of the service. Every connection gets the same pragmas; every write
+/// transaction goes through <see cref="WriteGate"/> so in-process writers queue on an async lock
+/// instead of spinning in SQLite's busy handler (SQLite has one writer at a time anyway).
+/// </summary>
+public sealed class Db
+{
+    private const string ConnectionPragmas =
+        "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+
+    public Db(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (string.IsNullOrWhiteSpace(builder.DataSource))
+        {
+            throw new InvalidOperationException("ConnectionStrings:Engage must name a SQLite Data Source.");
+        }
+
+        if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+
+        builder.Pooling = true;
+        ConnectionString = builder.ToString();
+        DataSource = builder.DataSource;
+    }
+
+    public string ConnectionString { get; }
+
+    public string DataSource { get; }
+
+    public SemaphoreSlim WriteGate { get; } = new(1, 1);
+
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = ConnectionPragmas;
+        command.ExecuteNonQuery();
+        return connection;
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one BEGIN IMMEDIATE transaction, holding the write gate.</summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        await WriteGate.WaitAsync(cancellationToken);
+        try
+        {
+            using var connection = Open();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var result = await work(connection, transaction);
+            transaction.Commit();
+            return result;
+        }
+        finally
+        {
+            WriteGate.Release();
+        }
+    }
+}

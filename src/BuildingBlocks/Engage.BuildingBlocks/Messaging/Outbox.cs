@@ -1,0 +1,83 @@
+using Mediator;
+using Microsoft.Data.Sqlite;
+
+namespace Engage.BuildingBlocks.Messaging;
+
+/// <summary>
+/// Writes notifications into the outbox inside the caller's transaction. Nothing is published
+/// inline: the <see cref="OutboxProcessor"/> delivers them after the transaction has committed.
+/// </summary>
+public sealed class Outbox(MessageTypes types, OutboxSignal signal, TimeProvider clock)
+{
+    internal const string InsertSql = """
+        INSERT INTO messaging_outbox (message_id, type, payload, created_at, next_attempt_at)
+        VALUES ($id, $type, $payload, $created, 0)
+        """;
+
+    public OutboxSignal Signal => signal;
+
+    public void Add(SqliteConnection connection, SqliteTransaction transaction, INotification notification)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = InsertSql;
+        Bind(command, notification);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>A prepared insert for writers that add many messages on one connection.</summary>
+    public SqliteCommand Prepare(SqliteConnection connection)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = InsertSql;
+        command.Parameters.Add("$id", SqliteType.Text);
+        command.Parameters.Add("$type", SqliteType.Text);
+        command.Parameters.Add("$payload", SqliteType.Text);
+        command.Parameters.Add("$created", SqliteType.Text);
+        command.Prepare();
+        return command;
+    }
+
+    public void Add(SqliteCommand prepared, SqliteTransaction transaction, INotification notification)
+    {
+        prepared.Transaction = transaction;
+        var type = types.For(notification.GetType());
+        prepared.Parameters["$id"].Value = Guid.CreateVersion7().ToString("N");
+        prepared.Parameters["$type"].Value = type.Name;
+        prepared.Parameters["$payload"].Value = type.Serialize(notification);
+        prepared.Parameters["$created"].Value = clock.GetUtcNow().ToString("O");
+        prepared.ExecuteNonQuery();
+    }
+
+    private void Bind(SqliteCommand command, INotification notification)
+    {
+        var type = types.For(notification.GetType());
+        command.Parameters.AddWithValue("$id", Guid.CreateVersion7().ToString("N"));
+        command.Parameters.AddWithValue("$type", type.Name);
+        command.Parameters.AddWithValue("$payload", type.Serialize(notification));
+        command.Parameters.AddWithValue("$created", clock.GetUtcNow().ToString("O"));
+    }
+}
+
+/// <summary>Wakes the outbox pump right after a commit that added messages.</summary>
+public sealed class OutboxSignal
+{
+    private readonly SemaphoreSlim signal = new(0, 1);
+
+    public void Notify()
+    {
+        if (signal.CurrentCount == 0)
+        {
+            try
+            {
+                signal.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already signalled: one wake-up is enough.
+            }
+        }
+    }
+
+    internal Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => signal.WaitAsync(timeout, cancellationToken);
+}

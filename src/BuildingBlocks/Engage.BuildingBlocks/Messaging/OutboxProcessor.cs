@@ -1,0 +1,186 @@
+using System.Text.Json;
+using Engage.BuildingBlocks.Database;
+using Mediator;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Engage.BuildingBlocks.Messaging;
+
+/// <summary>
+/// Delivers due outbox messages in batches: one transaction per batch, one savepoint per message.
+/// A message whose handlers all succeed is deleted in the same transaction as their effects.
+/// A failing message is rolled back to its savepoint, retried later with exponential backoff,
+/// and after <see cref="OutboxOptions.MaxAttempts"/> parked (and reported) without blocking the rest.
+/// </summary>
+public sealed class OutboxProcessor(
+    Db db,
+    MessageTypes types,
+    Outbox outbox,
+    IServiceScopeFactory scopes,
+    IOptions<OutboxOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxProcessor> logger)
+{
+    private sealed record Row(long Seq, string MessageId, string Type, string Payload, int Attempts);
+
+    /// <summary>Processes one batch; returns how many messages were taken (delivered, retried or parked).</summary>
+    public async Task<int> ProcessBatchAsync(CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        await db.WriteGate.WaitAsync(cancellationToken);
+        var published = 0;
+        int taken;
+        try
+        {
+            using var connection = db.Open();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var rows = LoadDue(connection, transaction, settings.BatchSize);
+            taken = rows.Count;
+            if (taken == 0)
+            {
+                return 0;
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            var context = scope.ServiceProvider.GetRequiredService<MessageContext>();
+            var publisher = scope.ServiceProvider.GetRequiredService<IPublisher>();
+
+            foreach (var row in rows)
+            {
+                transaction.Save("message");
+                context.Enter(row.MessageId, connection, transaction);
+                try
+                {
+                    if (!types.TryGet(row.Type, out var type))
+                    {
+                        throw new InvalidOperationException($"Unknown message type '{row.Type}'.");
+                    }
+
+                    await publisher.Publish(type.Deserialize(row.Payload), cancellationToken);
+                    Execute(connection, transaction, "DELETE FROM messaging_outbox WHERE seq = $seq", ("$seq", row.Seq));
+                    transaction.Release("message");
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    transaction.Rollback("message");
+                    transaction.Release("message");
+                    Fail(connection, transaction, row, exception, settings);
+                }
+                finally
+                {
+                    context.Leave();
+                }
+            }
+
+            published = context.Published;
+            transaction.Commit();
+        }
+        finally
+        {
+            db.WriteGate.Release();
+        }
+
+        if (published > 0)
+        {
+            outbox.Signal.Notify();
+        }
+
+        return taken;
+    }
+
+    /// <summary>Processes batches until nothing is due.</summary>
+    public async Task DrainAsync(CancellationToken cancellationToken = default)
+    {
+        while (await ProcessBatchAsync(cancellationToken) > 0)
+        {
+        }
+    }
+
+    private List<Row> LoadDue(SqliteConnection connection, SqliteTransaction transaction, int batchSize)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            SELECT seq, message_id, type, payload, attempts FROM messaging_outbox
+            WHERE parked_at IS NULL AND next_attempt_at <= $now
+            ORDER BY seq LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$now", clock.GetUtcNow().ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$limit", batchSize);
+        using var reader = command.ExecuteReader();
+        var rows = new List<Row>();
+        while (reader.Read())
+        {
+            rows.Add(new Row(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4)));
+        }
+
+        return rows;
+    }
+
+    private void Fail(SqliteConnection connection, SqliteTransaction transaction, Row row, Exception exception, OutboxOptions settings)
+    {
+        var attempts = row.Attempts + 1;
+        var error = $"{exception.GetType().Name}: {exception.Message}";
+        var now = clock.GetUtcNow();
+        if (attempts >= settings.MaxAttempts)
+        {
+            logger.LogError(exception, "Parking message {MessageId} ({Type}) after {Attempts} attempts", row.MessageId, row.Type, attempts);
+            Execute(connection, transaction,
+                "UPDATE messaging_outbox SET attempts = $attempts, last_error = $error, parked_at = $at WHERE seq = $seq",
+                ("$attempts", attempts), ("$error", error), ("$at", now.ToString("O")), ("$seq", row.Seq));
+            if (row.Type != ParkedTypeName)
+            {
+                var (orderId, jobId) = IdsOf(row.Payload);
+                outbox.Add(connection, transaction, new MessageParked(row.MessageId, row.Type, attempts, error, orderId, jobId, now));
+            }
+
+            return;
+        }
+
+        var delay = TimeSpan.FromTicks(Math.Min(
+            settings.RetryMaxDelay.Ticks,
+            settings.RetryBaseDelay.Ticks * (1L << Math.Min(attempts - 1, 30))));
+        logger.LogWarning(exception, "Message {MessageId} ({Type}) failed attempt {Attempts}; retrying in {Delay}", row.MessageId, row.Type, attempts, delay);
+        Execute(connection, transaction,
+            "UPDATE messaging_outbox SET attempts = $attempts, last_error = $error, next_attempt_at = $next WHERE seq = $seq",
+            ("$attempts", attempts), ("$error", error), ("$next", (now + delay).ToUnixTimeMilliseconds()), ("$seq", row.Seq));
+    }
+
+    internal const string ParkedTypeName = "messaging.message-parked.v1";
+
+    private static (string? OrderId, string? JobId) IdsOf(string payload)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(payload);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, null);
+            }
+
+            return (Text(document.RootElement, "orderId"), Text(document.RootElement, "jobId"));
+        }
+        catch (JsonException)
+        {
+            return (null, null);
+        }
+
+        static string? Text(JsonElement element, string name) =>
+            element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        command.ExecuteNonQuery();
+    }
+}

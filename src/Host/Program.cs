@@ -1,0 +1,59 @@
+using Carter;
+using Engage.BuildingBlocks;
+using Engage.BuildingBlocks.Database;
+using Engage.Host.Edge;
+using Engage.Modules.Catalog;
+using Engage.Modules.Contacts;
+using Engage.Modules.IntegrationLog;
+using Engage.Modules.Orders;
+using Quartz;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+var apiKeys = ApiKeys.FromConfiguration(builder.Configuration, builder.Environment);
+
+builder.Services.AddSingleton(apiKeys);
+builder.Services.AddBuildingBlocks(builder.Configuration);
+builder.Services.AddOrdersModule(builder.Configuration);
+builder.Services.AddContactsModule(builder.Configuration);
+builder.Services.AddCatalogModule(builder.Configuration);
+builder.Services.AddIntegrationLogModule(builder.Configuration);
+
+// Module assemblies are named explicitly: scanning from the entry assembly breaks under test hosts.
+builder.Services.AddMediator(options =>
+{
+    options.Assemblies =
+    [
+        typeof(Db),
+        typeof(OrdersModule),
+    ];
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+});
+builder.Services.AddCarter(configurator: carter => carter
+    .WithModules(typeof(OrdersEndpoints), typeof(ContactsEndpoints), typeof(CatalogEndpoints), typeof(IntegrationLogEndpoints))
+    .WithEmptyValidators());
+builder.Services.AddQuartz();
+builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+
+builder.Services.AddEngageProblemDetails();
+builder.Services.AddEngageRateLimiting(builder.Configuration);
+builder.Services.AddEngageHealthChecks();
+builder.Services.AddEngageOpenApi();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseApiKeyAuthentication();
+app.UseRateLimiter();
+
+app.MapEngageHealthChecks();
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapScalarApiReference("/scalar", options => options.WithTitle("Engage Orders API v3"));
+app.MapCarter();
+
+app.Run();
+
+/// <summary>The entry point, public for WebApplicationFactory.</summary>
+public partial class Program;

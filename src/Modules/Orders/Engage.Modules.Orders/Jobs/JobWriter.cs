@@ -1,0 +1,184 @@
+using System.Threading.Channels;
+using Engage.BuildingBlocks.Database;
+using Engage.BuildingBlocks.Messaging;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Engage.Modules.Orders.Jobs;
+
+/// <summary>
+/// The one writer of accepted jobs (group commit). Requests enqueue their write and wait; the
+/// writer takes everything that arrived meanwhile (up to <see cref="MaxBatch"/>), checks each
+/// against the stored orders, inserts the jobs and their outbox messages in one transaction,
+/// commits, and only then answers every request in the batch. A 202 is therefore only sent for
+/// a job that is on disk, and the per-request cost of a commit is shared by the batch.
+/// </summary>
+internal sealed class JobWriter(Db db, Outbox outbox, ILogger<JobWriter> logger) : BackgroundService
+{
+    public const int MaxBatch = 1024;
+
+    private readonly Channel<Pending> queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(100_000)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.Wait,
+    });
+
+    private sealed record Pending(AcceptedWrite Write, TaskCompletionSource<AcceptOutcome> Done);
+
+    public async Task<AcceptOutcome> AcceptAsync(AcceptedWrite write, CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource<AcceptOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await queue.Writer.WriteAsync(new Pending(write, done), cancellationToken);
+        // Once queued, the write is carried through even if the client goes away: never half-done.
+        return await done.Task;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Pending>(MaxBatch);
+        Statements? statements = null;
+        try
+        {
+            while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
+            {
+                while (batch.Count < MaxBatch && queue.Reader.TryRead(out var pending))
+                {
+                    batch.Add(pending);
+                }
+
+                try
+                {
+                    statements ??= new Statements(db, outbox);
+                    var outcomes = await WriteAsync(statements, batch);
+                    outbox.Signal.Notify();
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        batch[i].Done.TrySetResult(outcomes[i]);
+                    }
+                }
+                catch (Exception exception)
+                {
+                    logger.LogError(exception, "Writing a batch of {Count} jobs failed; nothing of it was accepted", batch.Count);
+                    statements?.Dispose();
+                    statements = null;
+                    foreach (var pending in batch)
+                    {
+                        pending.Done.TrySetException(exception);
+                    }
+                }
+
+                batch.Clear();
+            }
+        }
+        finally
+        {
+            statements?.Dispose();
+        }
+    }
+
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        // Stop taking new writes, then let the loop finish what is queued.
+        queue.Writer.TryComplete();
+        return base.StopAsync(cancellationToken);
+    }
+
+    private async Task<AcceptOutcome[]> WriteAsync(Statements statements, List<Pending> batch)
+    {
+        var outcomes = new AcceptOutcome[batch.Count];
+        await db.WriteGate.WaitAsync();
+        try
+        {
+            using var transaction = statements.Connection.BeginTransaction(deferred: false);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var write = batch[i].Write;
+                outcomes[i] = Check(statements, transaction, write);
+                if (outcomes[i] != AcceptOutcome.Accepted)
+                {
+                    continue;
+                }
+
+                var insert = statements.InsertJob;
+                insert.Transaction = transaction;
+                insert.Parameters["$job"].Value = write.JobId;
+                insert.Parameters["$order"].Value = write.OrderId;
+                insert.Parameters["$operation"].Value = write.Operation;
+                insert.Parameters["$payload"].Value = (object?)write.Payload ?? DBNull.Value;
+                insert.Parameters["$ifMatch"].Value = (object?)write.IfMatch ?? DBNull.Value;
+                insert.Parameters["$accepted"].Value = write.AcceptedAt.ToString("O");
+                insert.ExecuteNonQuery();
+                outbox.Add(statements.InsertMessage, transaction, new OrderWriteAccepted(write.JobId, write.OrderId));
+            }
+
+            transaction.Commit();
+        }
+        finally
+        {
+            db.WriteGate.Release();
+        }
+
+        return outcomes;
+    }
+
+    private static AcceptOutcome Check(Statements statements, SqliteTransaction transaction, AcceptedWrite write)
+    {
+        var select = statements.SelectVersion;
+        select.Transaction = transaction;
+        select.Parameters["$order"].Value = write.OrderId;
+        var version = select.ExecuteScalar() as string;
+        if (write.Operation == Operations.Create)
+        {
+            return version is null ? AcceptOutcome.Accepted : AcceptOutcome.OrderExists;
+        }
+
+        if (version is null)
+        {
+            return AcceptOutcome.OrderNotFound;
+        }
+
+        return write.IfMatch is null || write.IfMatch == version ? AcceptOutcome.Accepted : AcceptOutcome.VersionMismatch;
+    }
+
+    /// <summary>The writer's own connection and prepared statements, reused batch after batch.</summary>
+    private sealed class Statements : IDisposable
+    {
+        public Statements(Db db, Outbox outbox)
+        {
+            Connection = db.Open();
+            SelectVersion = Connection.CreateCommand();
+            SelectVersion.CommandText = "SELECT version_tag FROM orders_orders WHERE order_id = $order";
+            SelectVersion.Parameters.Add("$order", SqliteType.Text);
+            SelectVersion.Prepare();
+            InsertJob = Connection.CreateCommand();
+            InsertJob.CommandText = """
+                INSERT INTO orders_jobs (job_id, order_id, operation, status, payload, if_match, accepted_at)
+                VALUES ($job, $order, $operation, 'Pending', $payload, $ifMatch, $accepted)
+                """;
+            foreach (var name in new[] { "$job", "$order", "$operation", "$payload", "$ifMatch", "$accepted" })
+            {
+                InsertJob.Parameters.Add(name, SqliteType.Text);
+            }
+
+            InsertJob.Prepare();
+            InsertMessage = outbox.Prepare(Connection);
+        }
+
+        public SqliteConnection Connection { get; }
+
+        public SqliteCommand SelectVersion { get; }
+
+        public SqliteCommand InsertJob { get; }
+
+        public SqliteCommand InsertMessage { get; }
+
+        public void Dispose()
+        {
+            SelectVersion.Dispose();
+            InsertJob.Dispose();
+            InsertMessage.Dispose();
+            Connection.Dispose();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+using Engage.BuildingBlocks.Http;
+using Engage.BuildingBlocks.Json;
+using Engage.Modules.Orders.Contracts;
+using Engage.Modules.Orders.GetJobStatus;
+using Engage.Modules.Orders.Jobs;
+using Engage.Modules.Orders.Model;
+
+namespace Engage.Modules.Orders;
+
+/// <summary>Source-generated JSON for everything the module reads, writes and stores: no reflection.</summary>
+[JsonSerializable(typeof(Order))]
+[JsonSerializable(typeof(AcceptedJob))]
+[JsonSerializable(typeof(JobView))]
+[JsonSerializable(typeof(OrderWriteAccepted))]
+[JsonSerializable(typeof(OrderStored))]
+[JsonSerializable(typeof(OrderDeleted))]
+[JsonSerializable(typeof(OrderActionTriggered))]
+[JsonSerializable(typeof(OrderActionNotTriggered))]
+[JsonSerializable(typeof(Link))]
+internal sealed partial class OrdersJsonContext : JsonSerializerContext
+{
+    /// <summary>The context to use: the contract's JSON rules (<see cref="EngageJson"/>).</summary>
+    public static OrdersJsonContext Api { get; } = new(EngageJson.CreateOptions());
+}

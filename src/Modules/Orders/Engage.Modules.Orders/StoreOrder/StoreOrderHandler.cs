@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Dapper;
+using Engage.BuildingBlocks.Messaging;
+using Engage.Modules.Orders.Contracts;
+using Engage.Modules.Orders.Jobs;
+using Engage.Modules.Orders.Model;
+using Mediator;
+using Microsoft.AspNetCore.Http;
+
+namespace Engage.Modules.Orders.StoreOrder;
+
+/// <summary>
+/// Stage 1, "store": applies the pending jobs of an order in the order they were accepted, up to
+/// and including the job this message is for. A job that finds its precondition broken ends
+/// Failed (409 exists, 404 gone, 412 version changed); otherwise the order gets a new versionTag,
+/// the job ends Succeeded, and <see cref="OrderStored"/> goes to the next stages, all in the
+/// message's transaction.
+/// </summary>
+internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clock) : INotificationHandler<OrderWriteAccepted>
+{
+    private const string Handler = "orders.store-order";
+
+    private sealed record PendingJob(long Seq, string JobId, string Operation, string? Payload, string? IfMatch);
+
+    private sealed record StoredOrder(string VersionTag, string? ContactId, string MatchKeyType, string MatchKey, string Document);
+
+    public ValueTask Handle(OrderWriteAccepted notification, CancellationToken cancellationToken)
+    {
+        if (!context.TryBegin(Handler))
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        var connection = context.Connection;
+        var jobs = connection.Query<PendingJob>(
+            """
+            SELECT seq AS Seq, job_id AS JobId, operation AS Operation, payload AS Payload, if_match AS IfMatch
+            FROM orders_jobs
+            WHERE order_id = @orderId AND status = 'Pending'
+              AND seq <= (SELECT seq FROM orders_jobs WHERE job_id = @jobId)
+            ORDER BY seq
+            """,
+            new { orderId = notification.OrderId, jobId = notification.JobId }, context.Transaction);
+        foreach (var job in jobs)
+        {
+            Apply(notification.OrderId, job);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private void Apply(string orderId, PendingJob job)
+    {
+        var connection = context.Connection;
+        var current = connection.QuerySingleOrDefault<StoredOrder>(
+            """
+            SELECT version_tag AS VersionTag, contact_id AS ContactId, match_key_type AS MatchKeyType,
+                   match_key AS MatchKey, document AS Document
+            FROM orders_orders WHERE order_id = @orderId
+            """,
+            new { orderId }, context.Transaction);
+        var now = clock.GetUtcNow();
+
+        if (job.Operation == Operations.Create && current is not null)
+        {
+            Fail(job, StatusCodes.Status409Conflict, "Conflict", $"An order with orderId '{orderId}' already exists.", now);
+            return;
+        }
+
+        if (job.Operation != Operations.Create && current is null)
+        {
+            Fail(job, StatusCodes.Status404NotFound, "Not Found", $"Order '{orderId}' no longer exists.", now);
+            return;
+        }
+
+        if (job.IfMatch is not null && current is not null && job.IfMatch != current.VersionTag)
+        {
+            Fail(job, StatusCodes.Status412PreconditionFailed, "Precondition Failed",
+                $"Order '{orderId}' changed after this job was accepted: If-Match no longer matches its versionTag.", now);
+            return;
+        }
+
+        if (job.Operation == Operations.Delete)
+        {
+            connection.Execute("DELETE FROM orders_orders WHERE order_id = @orderId", new { orderId }, context.Transaction);
+            Succeed(job, versionTag: null, now);
+            context.Publish(new OrderDeleted(orderId, job.JobId, current!.ContactId, "Deleted by the client", now));
+            return;
+        }
+
+        var order = JsonSerializer.Deserialize(job.Payload!, OrdersJsonContext.Api.Order)!;
+        var versionTag = NewVersionTag();
+        if (current is null)
+        {
+            var registeredAt = Rules.Format(now);
+            OrderNormalizer.Complete(order, versionTag, registeredAt, contactId: null);
+            connection.Execute(
+                """
+                INSERT INTO orders_orders (order_id, version_tag, contact_id, match_key_type, match_key, created_at_utc, registered_at, document)
+                VALUES (@orderId, @versionTag, NULL, @matchKeyType, @matchKey, @createdAtUtc, @registeredAt, @document)
+                """,
+                new
+                {
+                    orderId,
+                    versionTag,
+                    matchKeyType = order.Contact!.MatchKeyType,
+                    matchKey = order.Contact.MatchKey,
+                    createdAtUtc = SortableUtc(order.CreatedAt!),
+                    registeredAt,
+                    document = Document(order),
+                },
+                context.Transaction);
+        }
+        else
+        {
+            Update(orderId, job, current, order, versionTag);
+        }
+
+        Succeed(job, versionTag, now);
+        context.Publish(new OrderStored(
+            orderId,
+            versionTag,
+            job.JobId,
+            job.Operation,
+            order.Contact!.MatchKeyType!,
+            order.Contact.MatchKey!,
+            order.ExternalStoreId,
+            order.LineItems!.Items!.Select(i => i!.Article!.Sku!).Distinct(StringComparer.Ordinal).ToList(),
+            now));
+    }
+
+    /// <summary>Replace and the change-* operations (issue 4 fills in the change-* payloads).</summary>
+    private void Update(string orderId, PendingJob job, StoredOrder current, Order replacement, string versionTag)
+    {
+        var previous = JsonSerializer.Deserialize(current.Document, OrdersJsonContext.Api.Order)!;
+        var sameContact = previous.Contact!.MatchKeyType == replacement.Contact!.MatchKeyType
+            && previous.Contact.MatchKey == replacement.Contact.MatchKey;
+        var contactId = sameContact ? current.ContactId : null;
+        OrderNormalizer.Complete(replacement, versionTag, previous.RegisteredAt!, contactId);
+        context.Connection.Execute(
+            """
+            UPDATE orders_orders
+            SET version_tag = @versionTag, contact_id = @contactId, match_key_type = @matchKeyType, match_key = @matchKey,
+                created_at_utc = @createdAtUtc, document = @document
+            WHERE order_id = @orderId
+            """,
+            new
+            {
+                orderId,
+                versionTag,
+                contactId,
+                matchKeyType = replacement.Contact.MatchKeyType,
+                matchKey = replacement.Contact.MatchKey,
+                createdAtUtc = SortableUtc(replacement.CreatedAt!),
+                document = Document(replacement),
+            },
+            context.Transaction);
+    }
+
+    private void Succeed(PendingJob job, string? versionTag, DateTimeOffset now) =>
+        context.Connection.Execute(
+            "UPDATE orders_jobs SET status = 'Succeeded', version_tag = @versionTag, completed_at = @now, payload = NULL WHERE seq = @seq",
+            new { versionTag, now = now.ToString("O"), seq = job.Seq }, context.Transaction);
+
+    private void Fail(PendingJob job, int status, string title, string detail, DateTimeOffset now) =>
+        context.Connection.Execute(
+            """
+            UPDATE orders_jobs SET status = 'Failed', completed_at = @now, payload = NULL,
+                   error_status = @status, error_title = @title, error_detail = @detail
+            WHERE seq = @seq
+            """,
+            new { now = now.ToString("O"), status, title, detail, seq = job.Seq }, context.Transaction);
+
+    /// <summary>The stored document: what GET returns. The embedded action is an instruction, not order data.</summary>
+    private static string Document(Order order)
+    {
+        var action = order.OrderAction;
+        order.OrderAction = null;
+        var document = JsonSerializer.Serialize(order, OrdersJsonContext.Api.Order);
+        order.OrderAction = action;
+        return document;
+    }
+
+    internal static string SortableUtc(string dateTime) =>
+        DateTimeOffset.Parse(dateTime, CultureInfo.InvariantCulture).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static string NewVersionTag() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+}
