@@ -42,6 +42,7 @@ builder.Services.AddEngageHealthChecks();
 builder.Services.AddEngageOpenApi();
 
 var app = builder.Build();
+QuartzLogging.Use(app.Services.GetRequiredService<ILoggerFactory>());
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
