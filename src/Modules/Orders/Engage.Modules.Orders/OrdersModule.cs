@@ -28,6 +28,7 @@ public static class OrdersModule
         services.AddMessageType("orders.order-action-triggered.v1", OrdersJsonContext.Api.OrderActionTriggered);
         services.AddMessageType("orders.order-action-not-triggered.v1", OrdersJsonContext.Api.OrderActionNotTriggered);
 
+        // Notifications Orders consumes from other modules are registered by their producers.
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Add(OrdersJsonContext.Api));
         return services;
     }
