@@ -24,3 +24,8 @@ public sealed record ContactDeleted(
     string ContactId,
     IReadOnlyList<string> Identifiers,
     DateTimeOffset DeletedAt) : INotification;
+
+/// <summary>A contact was registered. Orders keeps the ids of known contacts (for 404 on paging by an unknown contact).</summary>
+public sealed record ContactRegistered(
+    string ContactId,
+    DateTimeOffset RegisteredAt) : INotification;

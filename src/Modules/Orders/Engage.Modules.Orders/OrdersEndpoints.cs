@@ -1,5 +1,11 @@
 using Carter;
+using Engage.Modules.Orders.Actions;
+using Engage.Modules.Orders.ChangeDelivery;
+using Engage.Modules.Orders.ChangeStatus;
+using Engage.Modules.Orders.DeleteOrder;
 using Engage.Modules.Orders.GetJobStatus;
+using Engage.Modules.Orders.ListOrders;
+using Engage.Modules.Orders.ReplaceOrder;
 using Engage.Modules.Orders.GetOrder;
 using Engage.Modules.Orders.RegisterOrder;
 using Microsoft.AspNetCore.Builder;
@@ -17,5 +23,12 @@ public sealed class OrdersEndpoints : ICarterModule
         orders.MapRegisterOrder();
         orders.MapGetJobStatus();
         orders.MapGetOrder();
+        orders.MapListOrders();
+        orders.MapReplaceOrder();
+        orders.MapDeleteOrder();
+        orders.MapChangeStatus();
+        orders.MapChangeDelivery();
+        orders.MapTriggerAction();
+        orders.MapListActions();
     }
 }

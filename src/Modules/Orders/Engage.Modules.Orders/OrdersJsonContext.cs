@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization;
 using Engage.BuildingBlocks.Http;
 using Engage.BuildingBlocks.Json;
+using Engage.Modules.Orders.Actions;
 using Engage.Modules.Orders.Contracts;
+using Engage.Modules.Orders.ListOrders;
 using Engage.Modules.Orders.GetJobStatus;
 using Engage.Modules.Orders.Jobs;
 using Engage.Modules.Orders.Model;
@@ -10,6 +12,12 @@ namespace Engage.Modules.Orders;
 
 /// <summary>Source-generated JSON for everything the module reads, writes and stores: no reflection.</summary>
 [JsonSerializable(typeof(Order))]
+[JsonSerializable(typeof(ChangeStatusRequest))]
+[JsonSerializable(typeof(ChangeDeliveryRequest))]
+[JsonSerializable(typeof(TriggerActionRequest))]
+[JsonSerializable(typeof(ActionAccepted))]
+[JsonSerializable(typeof(List<TriggeredAction>))]
+[JsonSerializable(typeof(OrderPage))]
 [JsonSerializable(typeof(AcceptedJob))]
 [JsonSerializable(typeof(JobView))]
 [JsonSerializable(typeof(OrderWriteAccepted))]

@@ -1,11 +1,12 @@
 using Engage.BuildingBlocks;
 using Engage.BuildingBlocks.Database;
+using Engage.Modules.Orders.JobRetention;
 using Engage.Modules.Orders.Jobs;
 using Engage.Modules.Orders.Model;
 using Engage.Modules.Orders.RegisterOrder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Quartz;
 
 namespace Engage.Modules.Orders;
 
@@ -21,6 +22,19 @@ public static class OrdersModule
         services.AddSingleton<JobWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<JobWriter>());
         services.AddSingleton<RegisterOrderHandler>();
+        services.AddSingleton<WriteAcceptor>();
+        services.AddSingleton<ChangeStatusValidator>();
+        services.AddSingleton<ChangeDeliveryValidator>();
+        services.AddSingleton<TriggerActionValidator>();
+        services.AddSingleton<JobRetentionJob>();
+        services.AddQuartz(quartz =>
+        {
+            quartz.AddJob<JobRetentionJob>(JobRetentionJob.Key);
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(JobRetentionJob.Key)
+                .StartAt(DateBuilder.FutureDate(1, IntervalUnit.Minute))
+                .WithSimpleSchedule(schedule => schedule.WithInterval(settings.RetentionSweepInterval).RepeatForever()));
+        });
 
         services.AddMessageType("orders.order-write-accepted.v1", OrdersJsonContext.Api.OrderWriteAccepted);
         services.AddMessageType("orders.order-stored.v1", OrdersJsonContext.Api.OrderStored);

@@ -10,4 +10,7 @@ internal sealed class OrdersSettings
 
     /// <summary>How long completed jobs are kept.</summary>
     public TimeSpan JobRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often the retention sweep runs.</summary>
+    public TimeSpan RetentionSweepInterval { get; set; } = TimeSpan.FromHours(1);
 }

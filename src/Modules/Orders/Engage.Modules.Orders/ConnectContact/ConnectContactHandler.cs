@@ -1,6 +1,7 @@
 using Dapper;
 using Engage.BuildingBlocks.Messaging;
 using Engage.Modules.Contacts.Contracts;
+using Engage.Modules.Orders.Actions;
 using Engage.Modules.Orders.Contracts;
 using Mediator;
 
@@ -9,25 +10,52 @@ namespace Engage.Modules.Orders.ConnectContact;
 /// <summary>
 /// Records the contact Contacts resolved for an order. It applies to whatever version of the order
 /// still carries the same match key (so a late connection reaches the current version), and never
-/// to an order whose match key has changed since.
+/// to an order whose match key has changed since. The answer for a version also completes that
+/// version's contact stage (an embedded action may be waiting for it).
 /// </summary>
-internal sealed class ConnectContactHandler(MessageContext context) : INotificationHandler<OrderContactResolved>
+internal sealed class ConnectContactHandler(MessageContext context, TimeProvider clock) : INotificationHandler<OrderContactResolved>
 {
     public ValueTask Handle(OrderContactResolved notification, CancellationToken cancellationToken)
     {
-        if (!context.TryBegin("orders.connect-contact") || notification.ContactId is null)
+        if (!context.TryBegin("orders.connect-contact"))
         {
             return ValueTask.CompletedTask;
         }
 
-        context.Connection.Execute(
-            """
-            UPDATE orders_orders
-            SET contact_id = @contactId, document = json_set(document, '$.contactId', @contactId)
-            WHERE order_id = @orderId AND match_key_type = @matchKeyType AND match_key = @matchKey
-            """,
-            new { contactId = notification.ContactId, notification.OrderId, notification.MatchKeyType, notification.MatchKey },
-            context.Transaction);
+        if (notification.ContactId is not null)
+        {
+            context.Connection.Execute(
+                """
+                UPDATE orders_orders
+                SET contact_id = @contactId, document = json_set(document, '$.contactId', @contactId)
+                WHERE order_id = @orderId AND match_key_type = @matchKeyType AND match_key = @matchKey
+                """,
+                new { contactId = notification.ContactId, notification.OrderId, notification.MatchKeyType, notification.MatchKey },
+                context.Transaction);
+            context.Connection.Execute("INSERT OR IGNORE INTO orders_known_contacts (contact_id) VALUES (@contactId)",
+                new { contactId = notification.ContactId }, context.Transaction);
+        }
+
+        if (!notification.LateConnection)
+        {
+            EmbeddedActionStages.StageDone(context, notification.OrderId, notification.VersionTag, EmbeddedActionStages.Contact, clock.GetUtcNow());
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Keeps the ids of registered contacts, so paging by an unknown contact is a 404.</summary>
+internal sealed class ContactRegisteredHandler(MessageContext context) : INotificationHandler<ContactRegistered>
+{
+    public ValueTask Handle(ContactRegistered notification, CancellationToken cancellationToken)
+    {
+        if (context.TryBegin("orders.contact-registered"))
+        {
+            context.Connection.Execute("INSERT OR IGNORE INTO orders_known_contacts (contact_id) VALUES (@contactId)",
+                new { contactId = notification.ContactId }, context.Transaction);
+        }
+
         return ValueTask.CompletedTask;
     }
 }
@@ -49,9 +77,12 @@ internal sealed class DeleteContactOrdersHandler(MessageContext context, TimePro
         foreach (var orderId in orderIds)
         {
             context.Connection.Execute("DELETE FROM orders_orders WHERE order_id = @orderId", new { orderId }, context.Transaction);
+            context.Connection.Execute("DELETE FROM orders_actions WHERE order_id = @orderId", new { orderId }, context.Transaction);
             context.Publish(new OrderDeleted(orderId, null, notification.ContactId, "The order's contact was deleted (GDPR).", now));
         }
 
+        context.Connection.Execute("DELETE FROM orders_known_contacts WHERE contact_id = @contactId",
+            new { contactId = notification.ContactId }, context.Transaction);
         return ValueTask.CompletedTask;
     }
 }

@@ -34,7 +34,7 @@ internal static class RegisterOrderEndpoint
     }
 }
 
-internal sealed class RegisterOrderHandler(OrderValidator validator, JobWriter writer, TimeProvider clock)
+internal sealed class RegisterOrderHandler(OrderValidator validator, WriteAcceptor acceptor)
 {
     public async Task<IResult> HandleAsync(HttpContext http, Order order)
     {
@@ -44,14 +44,6 @@ internal sealed class RegisterOrderHandler(OrderValidator validator, JobWriter w
         }
 
         OrderNormalizer.Normalize(order);
-        var write = new AcceptedWrite(
-            JobResults.NewJobId(),
-            order.OrderId!,
-            Operations.Create,
-            JsonSerializer.Serialize(order, OrdersJsonContext.Api.Order),
-            IfMatch: null,
-            clock.GetUtcNow());
-        var outcome = await writer.AcceptAsync(write, http.RequestAborted);
-        return JobResults.For(http, write, outcome);
+        return await acceptor.AcceptAsync(http, order.OrderId!, Operations.Create, JsonSerializer.Serialize(order, OrdersJsonContext.Api.Order));
     }
 }

@@ -13,28 +13,26 @@ namespace Engage.Modules.Orders.StoreOrder;
 
 /// <summary>
 /// Stage 1, "store": applies the pending jobs of an order in the order they were accepted, up to
-/// and including the job this message is for. A job that finds its precondition broken ends
-/// Failed (409 exists, 404 gone, 412 version changed); otherwise the order gets a new versionTag,
-/// the job ends Succeeded, and <see cref="OrderStored"/> goes to the next stages, all in the
-/// message's transaction.
+/// and including the job this message is for, so an earlier write never overwrites a later one.
+/// A job whose precondition broke meanwhile ends Failed (409 exists, 404 gone, 412 version
+/// changed); otherwise the order gets a new versionTag, the job ends Succeeded, an embedded
+/// orderAction is parked until the stages of that version are done, and <see cref="OrderStored"/>
+/// goes to the next stages, all in the message's transaction.
 /// </summary>
 internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clock) : INotificationHandler<OrderWriteAccepted>
 {
-    private const string Handler = "orders.store-order";
-
     private sealed record PendingJob(long Seq, string JobId, string Operation, string? Payload, string? IfMatch);
 
-    private sealed record StoredOrder(string VersionTag, string? ContactId, string MatchKeyType, string MatchKey, string Document);
+    private sealed record StoredOrder(string VersionTag, string? ContactId, string Document);
 
     public ValueTask Handle(OrderWriteAccepted notification, CancellationToken cancellationToken)
     {
-        if (!context.TryBegin(Handler))
+        if (!context.TryBegin("orders.store-order"))
         {
             return ValueTask.CompletedTask;
         }
 
-        var connection = context.Connection;
-        var jobs = connection.Query<PendingJob>(
+        var jobs = context.Connection.Query<PendingJob>(
             """
             SELECT seq AS Seq, job_id AS JobId, operation AS Operation, payload AS Payload, if_match AS IfMatch
             FROM orders_jobs
@@ -55,11 +53,7 @@ internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clo
     {
         var connection = context.Connection;
         var current = connection.QuerySingleOrDefault<StoredOrder>(
-            """
-            SELECT version_tag AS VersionTag, contact_id AS ContactId, match_key_type AS MatchKeyType,
-                   match_key AS MatchKey, document AS Document
-            FROM orders_orders WHERE order_id = @orderId
-            """,
+            "SELECT version_tag AS VersionTag, contact_id AS ContactId, document AS Document FROM orders_orders WHERE order_id = @orderId",
             new { orderId }, context.Transaction);
         var now = clock.GetUtcNow();
 
@@ -75,7 +69,7 @@ internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clo
             return;
         }
 
-        if (job.IfMatch is not null && current is not null && job.IfMatch != current.VersionTag)
+        if (job.IfMatch is not null && job.IfMatch != current!.VersionTag)
         {
             Fail(job, StatusCodes.Status412PreconditionFailed, "Precondition Failed",
                 $"Order '{orderId}' changed after this job was accepted: If-Match no longer matches its versionTag.", now);
@@ -86,16 +80,16 @@ internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clo
         {
             connection.Execute("DELETE FROM orders_orders WHERE order_id = @orderId", new { orderId }, context.Transaction);
             Succeed(job, versionTag: null, now);
-            context.Publish(new OrderDeleted(orderId, job.JobId, current!.ContactId, "Deleted by the client", now));
+            context.Publish(new OrderDeleted(orderId, job.JobId, current!.ContactId, "Deleted by the client.", now));
             return;
         }
 
-        var order = JsonSerializer.Deserialize(job.Payload!, OrdersJsonContext.Api.Order)!;
+        var previous = current is null ? null : JsonSerializer.Deserialize(current.Document, OrdersJsonContext.Api.Order)!;
+        var (order, action) = NextVersion(job, previous);
         var versionTag = NewVersionTag();
-        if (current is null)
+        if (previous is null)
         {
-            var registeredAt = Rules.Format(now);
-            OrderNormalizer.Complete(order, versionTag, registeredAt, contactId: null);
+            OrderNormalizer.Complete(order, versionTag, Rules.Format(now), contactId: null);
             connection.Execute(
                 """
                 INSERT INTO orders_orders (order_id, version_tag, contact_id, match_key_type, match_key, created_at_utc, registered_at, document)
@@ -108,17 +102,48 @@ internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clo
                     matchKeyType = order.Contact!.MatchKeyType,
                     matchKey = order.Contact.MatchKey,
                     createdAtUtc = SortableUtc(order.CreatedAt!),
-                    registeredAt,
-                    document = Document(order),
+                    registeredAt = order.RegisteredAt,
+                    document = JsonSerializer.Serialize(order, OrdersJsonContext.Api.Order),
                 },
                 context.Transaction);
         }
         else
         {
-            Update(orderId, job, current, order, versionTag);
+            // The contact stays connected while the match key is unchanged; otherwise it is resolved anew.
+            var sameContact = previous.Contact!.MatchKeyType == order.Contact!.MatchKeyType && previous.Contact.MatchKey == order.Contact.MatchKey;
+            OrderNormalizer.Complete(order, versionTag, previous.RegisteredAt!, sameContact ? current!.ContactId : null);
+            connection.Execute(
+                """
+                UPDATE orders_orders
+                SET version_tag = @versionTag, contact_id = @contactId, match_key_type = @matchKeyType, match_key = @matchKey,
+                    created_at_utc = @createdAtUtc, document = @document
+                WHERE order_id = @orderId
+                """,
+                new
+                {
+                    orderId,
+                    versionTag,
+                    contactId = order.ContactId,
+                    matchKeyType = order.Contact.MatchKeyType,
+                    matchKey = order.Contact.MatchKey,
+                    createdAtUtc = SortableUtc(order.CreatedAt!),
+                    document = JsonSerializer.Serialize(order, OrdersJsonContext.Api.Order),
+                },
+                context.Transaction);
         }
 
         Succeed(job, versionTag, now);
+        if (action is not null)
+        {
+            connection.Execute(
+                """
+                INSERT INTO orders_embedded_actions (order_id, version_tag, job_id, action, language, data)
+                VALUES (@orderId, @versionTag, @jobId, @action, @language, @data)
+                """,
+                new { orderId, versionTag, jobId = job.JobId, action = action.Action, language = action.Language, data = action.Data?.GetRawText() },
+                context.Transaction);
+        }
+
         context.Publish(new OrderStored(
             orderId,
             versionTag,
@@ -131,32 +156,34 @@ internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clo
             now));
     }
 
-    /// <summary>Replace and the change-* operations (issue 4 fills in the change-* payloads).</summary>
-    private void Update(string orderId, PendingJob job, StoredOrder current, Order replacement, string versionTag)
+    /// <summary>The order as this job makes it, and the embedded action the job carries (kept out of the stored order).</summary>
+    private static (Order Order, EmbeddedOrderAction? Action) NextVersion(PendingJob job, Order? previous)
     {
-        var previous = JsonSerializer.Deserialize(current.Document, OrdersJsonContext.Api.Order)!;
-        var sameContact = previous.Contact!.MatchKeyType == replacement.Contact!.MatchKeyType
-            && previous.Contact.MatchKey == replacement.Contact.MatchKey;
-        var contactId = sameContact ? current.ContactId : null;
-        OrderNormalizer.Complete(replacement, versionTag, previous.RegisteredAt!, contactId);
-        context.Connection.Execute(
-            """
-            UPDATE orders_orders
-            SET version_tag = @versionTag, contact_id = @contactId, match_key_type = @matchKeyType, match_key = @matchKey,
-                created_at_utc = @createdAtUtc, document = @document
-            WHERE order_id = @orderId
-            """,
-            new
+        switch (job.Operation)
+        {
+            case Operations.ChangeStatus:
             {
-                orderId,
-                versionTag,
-                contactId,
-                matchKeyType = replacement.Contact.MatchKeyType,
-                matchKey = replacement.Contact.MatchKey,
-                createdAtUtc = SortableUtc(replacement.CreatedAt!),
-                document = Document(replacement),
-            },
-            context.Transaction);
+                var change = JsonSerializer.Deserialize(job.Payload!, OrdersJsonContext.Api.ChangeStatusRequest)!;
+                previous!.Status = change.Status ?? previous.Status;
+                previous.ExternalStatus = change.ExternalStatus ?? previous.ExternalStatus;
+                return (previous, change.OrderAction);
+            }
+
+            case Operations.ChangeDelivery:
+            {
+                var change = JsonSerializer.Deserialize(job.Payload!, OrdersJsonContext.Api.ChangeDeliveryRequest)!;
+                previous!.Delivery = change.Delivery;
+                return (previous, change.OrderAction);
+            }
+
+            default:
+            {
+                var order = JsonSerializer.Deserialize(job.Payload!, OrdersJsonContext.Api.Order)!;
+                var action = order.OrderAction;
+                order.OrderAction = null;
+                return (order, action);
+            }
+        }
     }
 
     private void Succeed(PendingJob job, string? versionTag, DateTimeOffset now) =>
@@ -172,16 +199,6 @@ internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clo
             WHERE seq = @seq
             """,
             new { now = now.ToString("O"), status, title, detail, seq = job.Seq }, context.Transaction);
-
-    /// <summary>The stored document: what GET returns. The embedded action is an instruction, not order data.</summary>
-    private static string Document(Order order)
-    {
-        var action = order.OrderAction;
-        order.OrderAction = null;
-        var document = JsonSerializer.Serialize(order, OrdersJsonContext.Api.Order);
-        order.OrderAction = action;
-        return document;
-    }
 
     internal static string SortableUtc(string dateTime) =>
         DateTimeOffset.Parse(dateTime, CultureInfo.InvariantCulture).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
