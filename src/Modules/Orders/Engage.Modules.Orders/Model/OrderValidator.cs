@@ -70,7 +70,7 @@ internal sealed class LineItemsValidator : AbstractValidator<LineItems>
     public LineItemsValidator()
     {
         RuleFor(x => x.Items).NotNull().WithMessage("'{PropertyName}' is required.")
-            .Must(items => items!.Count is >= 1 and <= 1000).When(x => x.Items is not null)
+            .Must(items => items is null || items.Count is >= 1 and <= 1000)
             .WithMessage("'{PropertyName}' must have 1–1000 line items.");
         RuleForEach(x => x.Items).NotNull().WithMessage("A line item must not be null.").SetValidator(new LineItemValidator()!);
         RuleFor(x => x.SubTotal).Must(Rules.IsMoney).WithMessage(Rules.MoneyMessage);
@@ -78,10 +78,17 @@ internal sealed class LineItemsValidator : AbstractValidator<LineItems>
             .Must((lineItems, subTotal) => subTotal == lineItems.Items!.Sum(i => i!.TotalPrice ?? 0m))
             .When(x => x.SubTotal is not null && x.Items is { Count: > 0 } && x.Items.All(i => i?.TotalPrice is not null))
             .WithMessage("'{PropertyName}' must equal the sum of the line items' totalPrice.");
-        RuleForEach(x => x.Items)
-            .Must((lineItems, item, _) => item?.Id is null || lineItems.Items!.First(other => other?.Id == item.Id) == item)
-            .WithMessage("Line item ids must be unique within the order.")
-            .OverridePropertyName("Items");
+        RuleFor(x => x.Items).Custom((items, context) =>
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < (items?.Count ?? 0); i++)
+            {
+                if (items![i]?.Id is { } id && !seen.Add(id))
+                {
+                    context.AddFailure($"Items[{i}].Id", "Line item ids must be unique within the order.");
+                }
+            }
+        });
     }
 }
 

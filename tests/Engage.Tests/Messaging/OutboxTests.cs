@@ -1,0 +1,123 @@
+using System.Net;
+using Engage.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace Engage.Tests.Messaging;
+
+/// <summary>Outbox delivery: idempotent consumers, retries with backoff, parking of poisoned messages.</summary>
+public sealed class OutboxTests : IDisposable
+{
+    private readonly EngageApp app = new(new Dictionary<string, string?>
+    {
+        ["Engage:Outbox:Enabled"] = "false",
+        ["Engage:Outbox:MaxAttempts"] = "3",
+        ["Engage:Outbox:RetryBaseDelay"] = "00:00:00",
+    });
+
+    public void Dispose() => app.Dispose();
+
+    private void Execute(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var connection = app.OpenDatabase();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        command.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var connection = app.OpenDatabase();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command.ExecuteScalar();
+    }
+
+    private void Seed(string messageId, string type, string payload) =>
+        Execute("INSERT INTO messaging_outbox (message_id, type, payload, created_at) VALUES ($id, $type, $payload, '2025-01-01T00:00:00Z')",
+            ("$id", messageId), ("$type", type), ("$payload", payload));
+
+    [Fact]
+    public async Task A_message_delivered_twice_has_one_effect()
+    {
+        var client = app.Client();
+        await client.RegisterOrder(Samples.MinimalOrder("idem-1", "MemberNumber", "M-42"));
+        await app.Processor.DrainAsync();
+        const string payload = """
+            { "orderId": "idem-1", "versionTag": "v", "matchKeyType": "MemberNumber", "matchKey": "M-42",
+              "contactId": "5b1f8f5e-4f55-4d2c-9e6c-1c2b3a4d5e6f", "lateConnection": true, "resolvedAt": "2025-01-01T00:00:00+00:00" }
+            """;
+        Seed("dup-message", "contacts.order-contact-resolved.v1", payload);
+        await app.Processor.DrainAsync();
+        Assert.Equal("5b1f8f5e-4f55-4d2c-9e6c-1c2b3a4d5e6f", Scalar("SELECT contact_id FROM orders_orders WHERE order_id = 'idem-1'"));
+
+        // Make a second effect observable, then deliver the very same message again.
+        Execute("UPDATE orders_orders SET contact_id = NULL WHERE order_id = 'idem-1'");
+        Seed("dup-message", "contacts.order-contact-resolved.v1", payload);
+        await app.Processor.DrainAsync();
+
+        Assert.Equal(DBNull.Value, Scalar("SELECT contact_id FROM orders_orders WHERE order_id = 'idem-1'"));
+        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM messaging_inbox WHERE message_id = 'dup-message'"));
+        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM messaging_outbox WHERE message_id = 'dup-message'"));
+    }
+
+    [Fact]
+    public async Task A_poisoned_message_is_retried_then_parked_and_the_next_one_still_goes_through()
+    {
+        var client = app.Client();
+        Seed("poison", "orders.order-write-accepted.v1", "{ this is not json");
+        var jobId = await client.RegisterOrder(Samples.MinimalOrder("after-poison"));
+
+        await app.Processor.ProcessBatchAsync();
+
+        // The good message behind the bad one was delivered in the same batch.
+        Assert.Equal(HttpStatusCode.Found, (await client.GetAsync($"/api/v3/orders/jobs/{jobId}")).StatusCode);
+        Assert.Equal(1L, Scalar("SELECT attempts FROM messaging_outbox WHERE message_id = 'poison'"));
+        Assert.Equal(DBNull.Value, Scalar("SELECT parked_at FROM messaging_outbox WHERE message_id = 'poison'"));
+
+        await app.Processor.ProcessBatchAsync();
+        await app.Processor.ProcessBatchAsync();
+
+        Assert.Equal(3L, Scalar("SELECT attempts FROM messaging_outbox WHERE message_id = 'poison'"));
+        Assert.NotEqual(DBNull.Value, Scalar("SELECT parked_at FROM messaging_outbox WHERE message_id = 'poison'"));
+        Assert.Contains("JsonException", (string)Scalar("SELECT last_error FROM messaging_outbox WHERE message_id = 'poison'")!);
+        // Parking is announced to the other modules (the integration log records it as an Error).
+        var parked = (string)Scalar("SELECT payload FROM messaging_outbox WHERE type = 'messaging.message-parked.v1'")!;
+        Assert.Contains("\"messageId\":\"poison\"", parked);
+
+        // A parked message is never taken again, and does not block the queue.
+        await app.Processor.DrainAsync();
+        Assert.Equal(3L, Scalar("SELECT attempts FROM messaging_outbox WHERE message_id = 'poison'"));
+        Assert.Equal(0, await app.Processor.ProcessBatchAsync());
+    }
+
+    [Fact]
+    public async Task A_failed_message_waits_for_its_backoff()
+    {
+        using var slow = new EngageApp(new Dictionary<string, string?>
+        {
+            ["Engage:Outbox:Enabled"] = "false",
+            ["Engage:Outbox:RetryBaseDelay"] = "01:00:00",
+        });
+        using (var connection = new SqliteConnection($"Data Source={slow.DatabasePath}"))
+        {
+            _ = slow.Client();
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO messaging_outbox (message_id, type, payload, created_at) VALUES ('bad', 'no.such-type.v1', '{}', 'x')";
+            command.ExecuteNonQuery();
+        }
+
+        Assert.Equal(1, await slow.Processor.ProcessBatchAsync());
+        Assert.Equal(0, await slow.Processor.ProcessBatchAsync());
+    }
+}
