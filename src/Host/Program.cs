@@ -14,6 +14,12 @@ var builder = WebApplication.CreateBuilder(args);
 var apiKeys = ApiKeys.FromConfiguration(builder.Configuration, builder.Environment);
 
 builder.Services.AddSingleton(apiKeys);
+// The contract's JSON rules also for what the framework writes and for the OpenAPI schemas.
+builder.Services.ConfigureHttpJsonOptions(options =>
+{
+    options.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+    options.SerializerOptions.Encoder = Engage.BuildingBlocks.Json.EngageJson.Encoder;
+});
 builder.Services.AddBuildingBlocks(builder.Configuration);
 builder.Services.AddOrdersModule(builder.Configuration);
 builder.Services.AddContactsModule(builder.Configuration);
