@@ -101,6 +101,23 @@ public sealed class OutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task A_job_whose_store_message_is_parked_ends_failed_instead_of_pending_forever()
+    {
+        var client = app.Client();
+        var jobId = await client.RegisterOrder(Samples.MinimalOrder("doomed"));
+        Execute("UPDATE orders_jobs SET payload = '{ corrupt' WHERE job_id = $job", ("$job", jobId));
+
+        await app.Processor.DrainAsync();
+
+        var response = await client.GetAsync($"/api/v3/orders/jobs/{jobId}");
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var problem = await response.Body();
+        Assert.Equal("Processing failed", problem["title"].Text());
+        Assert.Equal(jobId, problem["jobId"].Text());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v3/orders/doomed")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_failed_message_waits_for_its_backoff()
     {
         using var slow = new EngageApp(new Dictionary<string, string?>

@@ -36,7 +36,7 @@ public static class OrdersModule
                 .WithSimpleSchedule(schedule => schedule.WithInterval(settings.RetentionSweepInterval).RepeatForever()));
         });
 
-        services.AddMessageType("orders.order-write-accepted.v1", OrdersJsonContext.Api.OrderWriteAccepted);
+        services.AddMessageType(FailParkedJob.FailParkedJobHandler.StoreMessageType, OrdersJsonContext.Api.OrderWriteAccepted);
         services.AddMessageType("orders.order-stored.v1", OrdersJsonContext.Api.OrderStored);
         services.AddMessageType("orders.order-deleted.v1", OrdersJsonContext.Api.OrderDeleted);
         services.AddMessageType("orders.order-action-triggered.v1", OrdersJsonContext.Api.OrderActionTriggered);
