@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -11,35 +12,49 @@ namespace Engage.Modules.Orders.Model;
 
 internal sealed class Order
 {
+    [Description("Required. 1–100 characters; no / ? # %, no control characters.")]
     public string? OrderId { get; set; }
 
+    [Description("Read-only: Purchase if any line item is a Purchase, else Return. Ignored on input.")]
     public string? Type { get; set; }
 
     public ContactKey? Contact { get; set; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    [Description("Read-only: the connected contact, null until connected. Ignored on input.")]
     public string? ContactId { get; set; }
 
+    [Description("Required. One of InProgress, Completed, Cancelled (case-insensitive on input).")]
     public string? Status { get; set; }
 
+    [Description("At most 100 characters.")]
     public string? ExternalStatus { get; set; }
 
+    [Description("At most 100 characters; checked against the store register.")]
     public string? ExternalStoreId { get; set; }
 
+    [Description("At most 50 characters.")]
     public string? Channel { get; set; }
 
+    [Description("At most 50 orderIds of related orders.")]
     public List<string?>? References { get; set; }
 
+    [Description("Required. ISO 4217, upper case.")]
     public string? CurrencyCode { get; set; }
 
+    [Description("ISO 8601 with offset; defaults to registeredAt. The offset sent is kept.")]
     public string? CreatedAt { get; set; }
 
+    [Description("ISO 8601 with offset.")]
     public string? LastChangedAt { get; set; }
 
+    [Description("Read-only: when the order was first stored. Ignored on input.")]
     public string? RegisteredAt { get; set; }
 
+    [Description("Required. At most 4 decimals, absolute value below 10^12.")]
     public decimal? TotalPrice { get; set; }
 
+    [Description("Required: 1–1000 items.")]
     public LineItems? LineItems { get; set; }
 
     public Payments? Payments { get; set; }
@@ -56,15 +71,19 @@ internal sealed class Order
 
     public Address? ShippingAddress { get; set; }
 
+    [Description("Optional action to trigger once this write is processed (not stored with the order).")]
     public EmbeddedOrderAction? OrderAction { get; set; }
 
+    [Description("Read-only: changes with every stored change; use it for If-Match and /action. Ignored on input.")]
     public string? VersionTag { get; set; }
 }
 
 internal sealed class ContactKey
 {
+    [Description("Required. One of Email, MobilePhone, MemberNumber, ExternalId, SocialSecurityNumber, ContactId.")]
     public string? MatchKeyType { get; set; }
 
+    [Description("Required. 1–256 characters; an address for Email, a GUID for ContactId.")]
     public string? MatchKey { get; set; }
 }
 
@@ -72,6 +91,7 @@ internal sealed class LineItems
 {
     public List<LineItem?>? Items { get; set; }
 
+    [Description("Optional on input (must equal the sum of the items' totalPrice); always set on output.")]
     public decimal? SubTotal { get; set; }
 }
 
@@ -79,10 +99,12 @@ internal sealed class LineItem
 {
     public string? Id { get; set; }
 
+    [Description("Purchase (default) or Return.")]
     public string? Type { get; set; }
 
     public string? ExternalStatus { get; set; }
 
+    [Description("Required, greater than 0.")]
     public decimal? Quantity { get; set; }
 
     public Article? Article { get; set; }
@@ -119,6 +141,7 @@ internal sealed class Article
 
 internal sealed class ReturnDetails
 {
+    [Description("Required. One of Normal, Complaint, Change.")]
     public string? Type { get; set; }
 
     public string? Reason { get; set; }
@@ -126,6 +149,7 @@ internal sealed class ReturnDetails
 
 internal sealed class Discount
 {
+    [Description("One of Campaign, Coupon, Loyalty, Employee, Manual, Other.")]
     public string? Type { get; set; }
 
     public string? Description { get; set; }
@@ -135,8 +159,10 @@ internal sealed class Discount
 
 internal sealed class Tax
 {
+    [Description("Required. One of Vat, SalesTax, Other.")]
     public string? Type { get; set; }
 
+    [Description("0–100.")]
     public decimal? Percentage { get; set; }
 
     public decimal? Amount { get; set; }
@@ -151,6 +177,7 @@ internal sealed class Payments
 
 internal sealed class Payment
 {
+    [Description("Required. One of Card, CreditCard, DebitCard, Cash, Invoice, Swish, Klarna, PayPal, GiftCard, Voucher, BankTransfer, MobilePayment, Other.")]
     public string? Method { get; set; }
 
     public decimal? Amount { get; set; }
@@ -165,6 +192,7 @@ internal sealed class Fees
 
 internal sealed class Fee
 {
+    [Description("Required. One of Shipping, Administration, Handling, Packaging, Other.")]
     public string? Type { get; set; }
 
     public decimal? Amount { get; set; }
@@ -185,8 +213,10 @@ internal sealed class Delivery
 
     public string? TrackingNumber { get; set; }
 
+    [Description("Absolute http or https URI.")]
     public string? TrackingUri { get; set; }
 
+    [Description("ISO 8601 with offset.")]
     public string? DeliveryDate { get; set; }
 }
 
@@ -208,6 +238,7 @@ internal sealed class Address
 
     public string? Region { get; set; }
 
+    [Description("ISO 3166-1 alpha-2.")]
     public string? CountryCode { get; set; }
 
     public string? Email { get; set; }
@@ -217,9 +248,12 @@ internal sealed class Address
 
 internal sealed class EmbeddedOrderAction
 {
+    [Description("Required, 1–100 characters, e.g. ConfirmOrder, ConfirmShipment.")]
     public string? Action { get; set; }
 
+    [Description("BCP 47 language tag, e.g. en-US.")]
     public string? Language { get; set; }
 
+    [Description("Any JSON, at most 64 KiB.")]
     public JsonElement? Data { get; set; }
 }
