@@ -3,7 +3,6 @@ using Engage.BuildingBlocks.Http;
 using Engage.BuildingBlocks.Messaging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace Engage.BuildingBlocks;
@@ -62,6 +61,4 @@ public static class BuildingBlocksModule
         services.AddSingleton(MessageTypes.Create(name, typeInfo));
         return services;
     }
-
-    internal static OutboxOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptions<OutboxOptions>>().Value;
 }

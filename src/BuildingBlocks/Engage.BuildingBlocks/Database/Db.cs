@@ -31,12 +31,9 @@ public sealed class Db
 
         builder.Pooling = true;
         ConnectionString = builder.ToString();
-        DataSource = builder.DataSource;
     }
 
     public string ConnectionString { get; }
-
-    public string DataSource { get; }
 
     public SemaphoreSlim WriteGate { get; } = new(1, 1);
 

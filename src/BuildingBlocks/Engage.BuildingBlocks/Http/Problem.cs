@@ -38,8 +38,6 @@ public sealed class Problem : IResult, IStatusCodeHttpResult, IContentTypeHttpRe
 
     string? IContentTypeHttpResult.ContentType => ContentTypeValue;
 
-    public IReadOnlyList<KeyValuePair<string, string>> Extensions => extensions;
-
     public Problem With(string name, string value)
     {
         extensions.Add(new(name, value));

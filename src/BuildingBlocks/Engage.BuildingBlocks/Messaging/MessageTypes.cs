@@ -45,8 +45,6 @@ public sealed class MessageTypes
         }
     }
 
-    public IEnumerable<MessageType> All => byName.Values;
-
     public MessageType For(Type clrType) =>
         byType.TryGetValue(clrType, out var type)
             ? type
