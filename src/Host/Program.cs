@@ -27,6 +27,8 @@ builder.Services.AddMediator(options =>
     [
         typeof(Db),
         typeof(OrdersModule),
+        typeof(ContactsModule),
+        typeof(CatalogModule),
     ];
     options.ServiceLifetime = ServiceLifetime.Scoped;
 });
