@@ -29,6 +29,7 @@ builder.Services.AddMediator(options =>
         typeof(OrdersModule),
         typeof(ContactsModule),
         typeof(CatalogModule),
+        typeof(IntegrationLogModule),
     ];
     options.ServiceLifetime = ServiceLifetime.Scoped;
 });

@@ -29,6 +29,10 @@ internal sealed class RegisterContactValidator : AbstractValidator<RegisterConta
         RuleFor(x => x.LastName).MaximumLength(100);
     }
 
-    private void Identifier(System.Linq.Expressions.Expression<Func<RegisterContactRequest, string?>> property) =>
-        RuleFor(property).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(NotBlank).MaximumLength(256);
+    private void Identifier(System.Linq.Expressions.Expression<Func<RegisterContactRequest, string?>> property)
+    {
+        var value = property.Compile();
+        RuleFor(property).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(NotBlank).MaximumLength(256)
+            .When(x => value(x) is not null);
+    }
 }
