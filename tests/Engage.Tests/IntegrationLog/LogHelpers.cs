@@ -109,3 +109,61 @@ public static class LogHelpers
         SqliteConnection.ClearPool(connection);
     }
 }
+
+/// <summary>Steps the outbox by hand (apps started with the pump off) and reads what the stages published.</summary>
+public static class Stages
+{
+    public static readonly Dictionary<string, string?> PumpOff = new() { ["Engage:Outbox:Enabled"] = "false" };
+
+    /// <summary>
+    /// Delivers OrderWriteAccepted (batch 1: the order is stored) and OrderStored (batch 2: the stages
+    /// run), leaving the stages' answers undelivered in the outbox.
+    /// </summary>
+    public static async Task RunStoreAndStages(this EngageApp app)
+    {
+        await app.Processor.ProcessBatchAsync();
+        await app.Processor.ProcessBatchAsync();
+    }
+
+    /// <summary>Payloads of the undelivered outbox messages of <paramref name="type"/>.</summary>
+    public static List<JsonNode> Pending(this EngageApp app, string type)
+    {
+        using var connection = app.OpenDatabase();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT payload FROM messaging_outbox WHERE type = $type ORDER BY seq";
+        command.Parameters.AddWithValue("$type", type);
+        using var reader = command.ExecuteReader();
+        var payloads = new List<JsonNode>();
+        while (reader.Read())
+        {
+            payloads.Add(JsonNode.Parse(reader.GetString(0))!);
+        }
+
+        return payloads;
+    }
+}
+
+/// <summary>Module tests: runs one handler in a message transaction, exactly as the outbox processor would.</summary>
+public static class Deliver
+{
+    public static async Task ToHandler(this EngageApp app, string messageId, Func<Engage.BuildingBlocks.Messaging.MessageContext, ValueTask> handle)
+    {
+        var db = app.Db;
+        await db.WriteGate.WaitAsync();
+        try
+        {
+            using var connection = db.Open();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var context = new Engage.BuildingBlocks.Messaging.MessageContext(
+                Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Engage.BuildingBlocks.Messaging.Outbox>(app.Services));
+            context.Enter(messageId, connection, transaction);
+            await handle(context);
+            context.Leave();
+            transaction.Commit();
+        }
+        finally
+        {
+            db.WriteGate.Release();
+        }
+    }
+}
