@@ -149,7 +149,8 @@ public sealed class ConnectOrderToContactTests : IDisposable
 
         await Api.Eventually(async () => !(await client.Entries(orderId)).ToJsonString().Contains(contactId), "log masked");
         var entries = await client.Entries(orderId);
-        Assert.DoesNotContain("777", entries.ToJsonString());
+        Assert.DoesNotContain("70-777 66 55", entries.ToJsonString());
+        Assert.DoesNotContain("46707776655", entries.ToJsonString());
         var warning = Assert.Single(entries, e => e!["message"].Text() == LogTexts.ContactMissing)!;
         Assert.Equal("***", warning["details"]!["matchKey"].Text());
         Assert.Equal("MobilePhone", warning["details"]!["matchKeyType"].Text());
