@@ -149,6 +149,17 @@ public sealed class ContactsTests : IDisposable
     }
 
     [Fact]
+    public async Task Find_by_mobile_number_accepts_an_unencoded_plus()
+    {
+        var contact = await client.RegisterContact("""{ "mobilePhone": "+46701231231" }""");
+
+        var response = await client.GetAsync("/api/v3/contacts?matchKeyType=MobilePhone&matchKey=+46701231231");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(contact["contactId"].Text(), (await response.Body())["contactId"].Text());
+    }
+
+    [Fact]
     public async Task Find_by_contactId_works_too()
     {
         var contact = await client.RegisterContact("""{ "externalId": "by-id" }""");

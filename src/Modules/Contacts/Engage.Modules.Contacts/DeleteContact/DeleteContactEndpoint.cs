@@ -45,12 +45,16 @@ internal static class DeleteContactEndpoint
                     new { type, value }, transaction);
             }
 
-            identifiers.Add(contact.Email!);
+            if (contact.Email is not null)
+            {
+                identifiers.Add(contact.Email); // as registered; the normalised form is among the identifiers above
+            }
+
             identifiers.AddRange(connection.Query<string>(
                 "SELECT match_key FROM contacts_resolved_keys WHERE contact_id = @id", new { id }, transaction));
             connection.Execute("DELETE FROM contacts_resolved_keys WHERE contact_id = @id", new { id }, transaction);
             connection.Execute("DELETE FROM contacts_contacts WHERE contact_id = @id", new { id }, transaction);
-            var distinct = identifiers.Where(v => v is not null).Distinct(StringComparer.Ordinal).ToList();
+            var distinct = identifiers.Distinct(StringComparer.Ordinal).ToList();
             outbox.Add(connection, transaction, new ContactDeleted(contact.ContactId, distinct, clock.GetUtcNow()));
             return Task.FromResult(true);
         }, http.RequestAborted);

@@ -40,6 +40,12 @@ internal static class FindContactEndpoint
                 "The query parameters break the rules listed under 'errors'.", errors);
         }
 
+        // An unencoded '+' in a query string arrives as a space: "?matchKey=+46701234567".
+        if (type == MatchKeyTypes.MobilePhone && matchKey!.Length > 1 && matchKey[0] == ' ' && char.IsAsciiDigit(matchKey[1]))
+        {
+            matchKey = "+" + matchKey[1..];
+        }
+
         var key = MatchKeys.Normalize(type!, matchKey!);
         using var connection = db.Open();
         var contact = key is null
