@@ -76,8 +76,15 @@ public static class LogHelpers
         return node;
     }
 
-    /// <summary>The JSON as Snapshooter wants it (a Newtonsoft token, so the snapshot is JSON, not a string).</summary>
-    public static Newtonsoft.Json.Linq.JToken ForSnapshot(this JsonNode node) => Newtonsoft.Json.Linq.JToken.Parse(node.ToJsonString());
+    /// <summary>
+    /// The JSON as Snapshooter wants it (a Newtonsoft token, so the snapshot is JSON, not a string).
+    /// Dates stay strings: Newtonsoft would otherwise parse them and rewrite their offsets.
+    /// </summary>
+    public static Newtonsoft.Json.Linq.JToken ForSnapshot(this JsonNode node)
+    {
+        using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(node.ToJsonString())) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
+        return Newtonsoft.Json.Linq.JToken.ReadFrom(reader);
+    }
 
     public static long Scalar(this EngageApp app, string sql, params (string Name, object Value)[] parameters)
     {
