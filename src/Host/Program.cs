@@ -33,6 +33,13 @@ builder.Services.AddMediator(options =>
     [
         typeof(Db),
         typeof(OrdersModule),
+        typeof(ContactsModule),
+        typeof(CatalogModule),
+        typeof(IntegrationLogModule),
+        // The notification records: the generator only wires handlers of message types it scans.
+        typeof(Engage.Modules.Orders.Contracts.OrderStored),
+        typeof(Engage.Modules.Contacts.Contracts.OrderContactResolved),
+        typeof(Engage.Modules.Catalog.Contracts.OrderReferencesChecked),
     ];
     options.ServiceLifetime = ServiceLifetime.Scoped;
 });

@@ -1,4 +1,7 @@
 using Carter;
+using Engage.Modules.IntegrationLog.GetEntries;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Engage.Modules.IntegrationLog;
@@ -8,5 +11,7 @@ public sealed class IntegrationLogEndpoints : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
+        var log = app.MapGroup("").WithTags("Integration log");
+        log.MapGetEntries();
     }
 }

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Dapper;
+using Engage.BuildingBlocks.Database;
+using Engage.BuildingBlocks.Http;
+using Engage.Modules.IntegrationLog.Model;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Engage.Modules.IntegrationLog.GetEntries;
+
+internal sealed record LogPage(IReadOnlyList<LogEntry> Items, int Offset, int Count, long TotalCount, IReadOnlyList<Link> Links);
+
+/// <summary>A page of entries, newest first (then by id), optionally for one order and/or one severity.</summary>
+internal static class GetEntriesEndpoint
+{
+    private const string Path = "/api/v3/integration-log";
+
+    private sealed record Row(string Id, string Timestamp, string Severity, string Message, string? Reason,
+        string? ProposedAction, string? OrderId, string? JobId, string Details);
+
+    public static void MapGetEntries(this IEndpointRouteBuilder app) =>
+        app.MapGet(Path, Handle)
+            .WithName("GetIntegrationLogEntries")
+            .WithSummary("Get integration-log entries")
+            .WithDescription("Entries of type Orders, newest first. Filter by orderId and severity (Info, Warning, Error); page with offset and count (1–100, default 10).")
+            .Produces<LogPage>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+    private static IResult Handle(string? orderId, string? severity, string? offset, string? count, Db db)
+    {
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var (skip, take) = Paging.Read(offset, count, errors);
+        var level = Severities.Canonical(severity);
+        if (severity is not null && level is null)
+        {
+            errors["severity"] = [$"'severity' must be one of {string.Join(", ", Severities.All)}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return new Problem(StatusCodes.Status400BadRequest, "One or more validation errors occurred.",
+                "The query parameters break the rules listed under 'errors'.", errors);
+        }
+
+        const string Filter = "WHERE (@orderId IS NULL OR order_id = @orderId) AND (@level IS NULL OR severity = @level)";
+        using var connection = db.Open();
+        var total = connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM integration_log_entries {Filter}", new { orderId, level });
+        var rows = connection.Query<Row>(
+            $"""
+            SELECT id AS Id, timestamp AS Timestamp, severity AS Severity, message AS Message, reason AS Reason,
+                   proposed_action AS ProposedAction, order_id AS OrderId, job_id AS JobId, details AS Details
+            FROM integration_log_entries {Filter}
+            ORDER BY timestamp_utc DESC, id
+            LIMIT @take OFFSET @skip
+            """,
+            new { orderId, level, take, skip });
+        var items = rows.Select(row => new LogEntry(
+            row.Id, row.Timestamp, "Orders", row.Severity, row.Message, row.Reason, row.ProposedAction, row.OrderId, row.JobId,
+            JsonDocument.Parse(row.Details).RootElement.Clone())).ToList();
+        var links = Paging.Links(Path, [new("orderId", orderId), new("severity", level)], skip, take, total);
+        return Results.Json(new LogPage(items, skip, take, total, links), IntegrationLogJsonContext.Api.LogPage);
+    }
+}

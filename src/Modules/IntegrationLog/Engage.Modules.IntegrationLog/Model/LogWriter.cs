@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Dapper;
+using Engage.BuildingBlocks.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Engage.Modules.IntegrationLog.Model;
+
+/// <summary>A new entry; <see cref="DedupKey"/> names what it is about, so the same fact is logged once.</summary>
+internal sealed record NewEntry(
+    string DedupKey,
+    DateTimeOffset At,
+    string Severity,
+    string Message,
+    string? Reason,
+    string? ProposedAction,
+    string? OrderId,
+    string? JobId,
+    JsonObject Details);
+
+internal static class LogWriter
+{
+    public static readonly System.Text.Json.JsonSerializerOptions DetailsOptions = EngageJson.CreateOptions();
+
+    /// <summary>Inserts the entry unless one with the same dedup key exists. True when inserted.</summary>
+    public static bool Add(SqliteConnection connection, SqliteTransaction transaction, NewEntry entry) =>
+        connection.Execute(
+            """
+            INSERT OR IGNORE INTO integration_log_entries
+                (id, timestamp, timestamp_utc, severity, message, reason, proposed_action, order_id, job_id, details, dedup_key)
+            VALUES (@id, @timestamp, @timestampUtc, @Severity, @Message, @Reason, @ProposedAction, @OrderId, @JobId, @details, @DedupKey)
+            """,
+            new
+            {
+                id = Guid.CreateVersion7().ToString("D"),
+                timestamp = FormatTime(entry.At),
+                timestampUtc = SortableUtc(entry.At),
+                entry.Severity,
+                entry.Message,
+                entry.Reason,
+                entry.ProposedAction,
+                entry.OrderId,
+                entry.JobId,
+                details = entry.Details.ToJsonString(DetailsOptions),
+                entry.DedupKey,
+            },
+            transaction) == 1;
+
+    public static string FormatTime(DateTimeOffset value) =>
+        value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
+
+    public static string SortableUtc(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+}
