@@ -46,7 +46,9 @@ builder.Services.AddMediator(options =>
 builder.Services.AddCarter(configurator: carter => carter
     .WithModules(typeof(OrdersEndpoints), typeof(ContactsEndpoints), typeof(CatalogEndpoints), typeof(IntegrationLogEndpoints))
     .WithEmptyValidators());
-builder.Services.AddQuartz();
+// A scheduler name of its own per host: Quartz keeps schedulers in a process-wide repository by name,
+// and hosts sharing a process (test hosts) must not fire each other's jobs.
+builder.Services.AddQuartz(quartz => quartz.SchedulerName = $"engage-{Guid.NewGuid():N}");
 builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
 
 builder.Services.AddEngageProblemDetails();

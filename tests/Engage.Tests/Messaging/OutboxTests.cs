@@ -66,7 +66,7 @@ public sealed class OutboxTests : IDisposable
         await app.Processor.DrainAsync();
 
         Assert.Equal(DBNull.Value, Scalar("SELECT contact_id FROM orders_orders WHERE order_id = 'idem-1'"));
-        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM messaging_inbox WHERE message_id = 'dup-message'"));
+        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM messaging_inbox WHERE message_id = 'dup-message' AND handler = 'orders.connect-contact'"));
         Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM messaging_outbox WHERE message_id = 'dup-message'"));
     }
 

@@ -80,7 +80,7 @@ public sealed class OrderJourneyTests : IDisposable
         var last = await (await client.GetAsync($"/api/v3/orders?contactId={contactId}&offset=20&count=10")).Body();
         Assert.Equal(5, last["items"]!.AsArray().Count);
         Assert.Equal(["previous"], last["links"]!.AsArray().Select(l => l!["rel"].Text()).ToArray());
-        Assert.Equal(["page-01", "page-00"], last["items"]!.AsArray().TakeLast(2).Select(o => o!["orderId"].Text()).ToArray());
+        Assert.Equal(["page-00", "page-01"], last["items"]!.AsArray().TakeLast(2).Select(o => o!["orderId"].Text()).ToArray());
 
         var defaults = await (await client.GetAsync($"/api/v3/orders?contactId={contactId}")).Body();
         Assert.Equal(10, defaults["count"]!.GetValue<int>());

@@ -11,6 +11,7 @@ namespace Engage.Modules.Contacts;
 [JsonSerializable(typeof(Contact))]
 [JsonSerializable(typeof(OrderContactResolved))]
 [JsonSerializable(typeof(ContactDeleted))]
+[JsonSerializable(typeof(ContactRegistered))]
 internal sealed partial class ContactsJsonContext : JsonSerializerContext
 {
     /// <summary>The context to use: the contract's JSON rules (<see cref="EngageJson"/>).</summary>

@@ -17,6 +17,7 @@ public static class ContactsModule
 
         services.AddMessageType("contacts.order-contact-resolved.v1", ContactsJsonContext.Api.OrderContactResolved);
         services.AddMessageType("contacts.contact-deleted.v1", ContactsJsonContext.Api.ContactDeleted);
+        services.AddMessageType("contacts.contact-registered.v1", ContactsJsonContext.Api.ContactRegistered);
 
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Add(ContactsJsonContext.Api));
         return services;

@@ -43,10 +43,8 @@ internal sealed class RegisterContactHandler(RegisterContactValidator validator,
             return new Problem(StatusCodes.Status409Conflict, "Conflict", result.Conflict);
         }
 
-        if (result.Connected > 0)
-        {
-            outbox.Signal.Notify();
-        }
+        // The registration itself is announced (ContactRegistered), so there is always something to deliver.
+        outbox.Signal.Notify();
 
         http.Response.Headers.Location = $"/api/v3/contacts/{contact.ContactId}";
         return Results.Json(contact, ContactsJsonContext.Api.Contact, statusCode: StatusCodes.Status201Created);
@@ -87,6 +85,7 @@ internal sealed class RegisterContactHandler(RegisterContactValidator validator,
                 contact.CreatedAt,
             },
             transaction);
+        outbox.Add(connection, transaction, new ContactRegistered(contact.ContactId, now));
 
         var connected = 0;
         foreach (var (type, value) in identifiers)

@@ -30,7 +30,7 @@ internal sealed class ConnectContactHandler(MessageContext context, TimeProvider
                 SET contact_id = @contactId, document = json_set(document, '$.contactId', @contactId)
                 WHERE order_id = @orderId AND match_key_type = @matchKeyType AND match_key = @matchKey
                 """,
-                new { contactId = notification.ContactId, notification.OrderId, notification.MatchKeyType, notification.MatchKey },
+                new { contactId = notification.ContactId, orderId = notification.OrderId, matchKeyType = notification.MatchKeyType, matchKey = notification.MatchKey },
                 context.Transaction);
             context.Connection.Execute("INSERT OR IGNORE INTO orders_known_contacts (contact_id) VALUES (@contactId)",
                 new { contactId = notification.ContactId }, context.Transaction);
