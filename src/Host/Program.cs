@@ -9,7 +9,8 @@ using Engage.Modules.Orders;
 using Quartz;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings*.json are read from the build output, wherever the service is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 var apiKeys = ApiKeys.FromConfiguration(builder.Configuration, builder.Environment);
 

@@ -118,6 +118,31 @@ public sealed class OutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task A_batch_stops_taking_messages_when_its_time_budget_is_spent_and_the_rest_stay_due()
+    {
+        using var budgeted = new EngageApp(new Dictionary<string, string?>
+        {
+            ["Engage:Outbox:Enabled"] = "false",
+            ["Engage:Outbox:BatchTimeBudget"] = "00:00:00",
+        });
+        var client = budgeted.Client();
+        for (var i = 0; i < 3; i++)
+        {
+            await client.RegisterOrder(Samples.MinimalOrder($"budget-{i}"));
+        }
+
+        Assert.True(budgeted.Processor.AnyDue());
+        Assert.Equal(1, await budgeted.Processor.ProcessBatchAsync());
+        Assert.Equal(1, await budgeted.Processor.ProcessBatchAsync());
+        await budgeted.Processor.DrainAsync();
+        Assert.False(budgeted.Processor.AnyDue());
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v3/orders/budget-{i}")).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task A_failed_message_waits_for_its_backoff()
     {
         using var slow = new EngageApp(new Dictionary<string, string?>

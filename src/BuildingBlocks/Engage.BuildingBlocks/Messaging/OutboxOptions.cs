@@ -6,8 +6,14 @@ public sealed class OutboxOptions
     /// <summary>Run the pump and the Quartz safety-net tick. Tests turn it off and call the processor.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Messages delivered per transaction.</summary>
+    /// <summary>Messages delivered per transaction, at most.</summary>
     public int BatchSize { get; set; } = 256;
+
+    /// <summary>
+    /// How long one batch may hold the write lock: a batch stops taking further messages after this,
+    /// so accepted writes (which need the same lock) never wait for a whole batch.
+    /// </summary>
+    public TimeSpan BatchTimeBudget { get; set; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>Failed attempts after which a message is parked.</summary>
     public int MaxAttempts { get; set; } = 5;

@@ -31,14 +31,13 @@ public sealed class OutboxProcessor(
         var settings = options.Value;
         await db.WriteGate.WaitAsync(cancellationToken);
         var published = 0;
-        int taken;
+        var taken = 0;
         try
         {
             using var connection = db.Open();
             using var transaction = connection.BeginTransaction(deferred: false);
             var rows = LoadDue(connection, transaction, settings.BatchSize);
-            taken = rows.Count;
-            if (taken == 0)
+            if (rows.Count == 0)
             {
                 return 0;
             }
@@ -46,9 +45,16 @@ public sealed class OutboxProcessor(
             await using var scope = scopes.CreateAsyncScope();
             var context = scope.ServiceProvider.GetRequiredService<MessageContext>();
             var publisher = scope.ServiceProvider.GetRequiredService<IPublisher>();
+            var started = clock.GetTimestamp();
 
             foreach (var row in rows)
             {
+                if (taken > 0 && clock.GetElapsedTime(started) > settings.BatchTimeBudget)
+                {
+                    break; // the rest stays due and is taken by the next batch
+                }
+
+                taken++;
                 transaction.Save("message");
                 context.Enter(row.MessageId, connection, transaction);
                 try
@@ -96,6 +102,16 @@ public sealed class OutboxProcessor(
         while (await ProcessBatchAsync(cancellationToken) > 0)
         {
         }
+    }
+
+    /// <summary>Whether any message is due, read without taking the write lock (the idle tick's check).</summary>
+    public bool AnyDue()
+    {
+        using var connection = db.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM messaging_outbox WHERE parked_at IS NULL AND next_attempt_at <= $now)";
+        command.Parameters.AddWithValue("$now", clock.GetUtcNow().ToUnixTimeMilliseconds());
+        return (long)command.ExecuteScalar()! == 1;
     }
 
     private List<Row> LoadDue(SqliteConnection connection, SqliteTransaction transaction, int batchSize)

@@ -36,5 +36,6 @@ internal sealed class OutboxTickJob(OutboxProcessor processor) : IJob
 {
     public static readonly JobKey Key = new("outbox-tick", "messaging");
 
-    public Task Execute(IJobExecutionContext context) => processor.DrainAsync(context.CancellationToken);
+    public Task Execute(IJobExecutionContext context) =>
+        processor.AnyDue() ? processor.DrainAsync(context.CancellationToken) : Task.CompletedTask;
 }
