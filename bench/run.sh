@@ -143,6 +143,7 @@ log "starting the service on $SVC_URL, fresh database $DB"
   exec dotnet "$HOST_DIR/Engage.Host.dll" --urls "$SVC_URL"
 ) >"$OUT/service.log" 2>&1 &
 SVC_PID=$!; PIDS+=("$SVC_PID")
+log "reference app pid $REF_PID, service pid $SVC_PID"
 wait_up "$REF_URL" "reference app"
 wait_up "$SVC_URL" "service"
 
@@ -155,11 +156,25 @@ wait_up "$SVC_URL" "service"
 ) >"$OUT/service-rss.log" 2>/dev/null &
 PIDS+=("$!")
 if command -v pidstat >/dev/null; then
-  pidstat -u -h -C 'dotnet|wrk|hey' 1 3600 >"$OUT/pidstat.log" 2>&1 &
+  # Every process, with its command line: what else ran on the machine during each measurement.
+  S_TIME_FORMAT=ISO pidstat -u -h -l 1 3600 >"$OUT/pidstat.log" 2>&1 &
   PIDS+=("$!")
 fi
 
 # --- helpers -------------------------------------------------------------------------------------
+declare -A WIN_START WIN_END
+win_start() { WIN_START[$1]=$(date +%H:%M:%S); }
+win_end() { WIN_END[$1]=$(date +%H:%M:%S); }
+foreign_cpu() { # window -> average CPU % (of 200) used by processes that are not part of the benchmark
+  local from=${WIN_START[$1]:-} to=${WIN_END[$1]:-}
+  [[ -n "$from" && -n "$to" && -f "$OUT/pidstat.log" ]] || { echo "?"; return; }
+  awk -v from="$from" -v to="$to" '
+    $1 ~ /^[0-9]/ && $1 >= from && $1 <= to {
+      seen[$1] = 1
+      if ($0 !~ /Engage\.Host|ReferenceApp|LoadGen|Seeder|wrk|hey|pidstat/) cpu += $8
+    }
+    END { n = length(seen); printf "%.0f", n ? cpu / n : 0 }' "$OUT/pidstat.log"
+}
 kv() { # file key -> value of the last "key=value" on a RESULT/WRK line
   { grep -E '^(RESULT|WRK)' "$1" 2>/dev/null | grep -oE "(^| )$2=[^ ]*" | tail -1 | cut -d= -f2; } || true
 }
@@ -200,7 +215,7 @@ reads() { # phase paths-dir
 # --- 1. POST accept rate, fresh database, against the bare Kestrel reference -------------------
 log "1. POST accept rate: reference app (warm-up ${WARMUP_SECONDS}s, then ${LOAD_SECONDS}s)"
 post_load "$REF_URL" "refwarm-$RUN_ID" "$WARMUP_SECONDS" "$OUT/1-ref-warmup.txt"
-post_load "$REF_URL" "ref-$RUN_ID" "$LOAD_SECONDS" "$OUT/1-ref-post.txt"
+win_start ref; post_load "$REF_URL" "ref-$RUN_ID" "$LOAD_SECONDS" "$OUT/1-ref-post.txt"; win_end ref
 read -r REF_RPS REF_ERR < <(post_rate "$OUT/1-ref-post.txt")
 log "   reference: $REF_RPS accepted/s, $REF_ERR errors"
 
@@ -208,7 +223,7 @@ log "1. POST accept rate: service (warm-up ${WARMUP_SECONDS}s, then ${LOAD_SECON
 post_load "$SVC_URL" "warm-$RUN_ID" "$WARMUP_SECONDS" "$OUT/1-svc-warmup.txt"
 dotnet "$LOADGEN" drain --db "$DB" --prefix "warm-$RUN_ID" --timeout 60 >"$OUT/1-svc-warmup-drain.txt" 2>&1 || true
 BURST="burst-$RUN_ID"
-post_load "$SVC_URL" "$BURST" "$LOAD_SECONDS" "$OUT/1-svc-post.txt"
+win_start svc; post_load "$SVC_URL" "$BURST" "$LOAD_SECONDS" "$OUT/1-svc-post.txt"; win_end svc
 LOAD_END_MS=$(date +%s%3N)
 read -r SVC_RPS SVC_ERR < <(post_rate "$OUT/1-svc-post.txt")
 log "   service: $SVC_RPS accepted/s, $SVC_ERR errors"
@@ -220,8 +235,10 @@ grep -v '^RESULT' "$OUT/2-drain.txt" | sed 's/^/    /' | tee -a "$OUT/run.log"
 
 # --- 3. POST -> job 302 at a moderate rate ------------------------------------------------------
 log "3. POST -> 302 at ${LATENCY_RATE}/s for ${LATENCY_SECONDS}s"
+win_start lat
 dotnet "$LOADGEN" latency --base "$SVC_URL" --key "$KEY" --order bench/order.json --rate "$LATENCY_RATE" --duration "$LATENCY_SECONDS" \
   --prefix "lat-$RUN_ID" >"$OUT/3-latency.txt" 2>&1 || true
+win_end lat
 grep -v '^RESULT' "$OUT/3-latency.txt" | sed 's/^/    /' | tee -a "$OUT/run.log"
 
 # --- 4a. reads on the "empty" database ------------------------------------------------------------
@@ -231,7 +248,7 @@ dotnet "$SEEDER" --db "$DB" --count "$SMALL_SEED" --whale "$(( SMALL_SEED < 2000
 tail -2 "$OUT/4a-seed.txt" | sed 's/^/    /' | tee -a "$OUT/run.log"
 SMALL_ORDERS=$(sqlite3 "file:$DB?mode=ro" 'SELECT count(*) FROM orders_orders' 2>/dev/null || echo "?")
 log "4a. reads at ${READ_RATE}/s for ${READ_SECONDS}s ($SMALL_ORDERS orders stored)"
-reads empty "$WORK/small"
+win_start empty; reads empty "$WORK/small"; win_end empty
 
 # --- 5. 1M orders -----------------------------------------------------------------------------
 log "5. seeding $SEED_COUNT orders into the live service's database (service up, idle)"
@@ -241,7 +258,7 @@ BIG_ORDERS=$(sqlite3 "file:$DB?mode=ro" 'SELECT count(*) FROM orders_orders' 2>/
 
 log "5. POST accept rate with $BIG_ORDERS orders stored (${LOAD_SECONDS}s full speed)"
 BURST2="burstbig-$RUN_ID"
-post_load "$SVC_URL" "$BURST2" "$LOAD_SECONDS" "$OUT/5-svc-post.txt"
+win_start big_post; post_load "$SVC_URL" "$BURST2" "$LOAD_SECONDS" "$OUT/5-svc-post.txt"; win_end big_post
 LOAD2_END_MS=$(date +%s%3N)
 read -r BIG_RPS BIG_ERR < <(post_rate "$OUT/5-svc-post.txt")
 log "   service: $BIG_RPS accepted/s, $BIG_ERR errors"
@@ -249,7 +266,7 @@ dotnet "$LOADGEN" drain --db "$DB" --prefix "$BURST2" --timeout "$DRAIN_TIMEOUT"
 grep -v '^RESULT' "$OUT/5-drain.txt" | sed 's/^/    /' | tee -a "$OUT/run.log"
 
 log "5. reads at ${READ_RATE}/s for ${READ_SECONDS}s ($BIG_ORDERS orders stored)"
-reads big "$WORK/big"
+win_start big; reads big "$WORK/big"; win_end big
 
 LOAD_AT_END="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "load average at end: $LOAD_AT_END" >>"$OUT/machine.txt"
@@ -331,6 +348,10 @@ row_growth() { # label big empty
   row_growth "GET order by id" "$B_GET" "$E_GET"
   row_growth "GET page by contact" "$B_PAGE" "$E_PAGE"
   printf '| peak RSS of the service (VmHWM), whole run | %.0f MB | ≤ 400 MB | %s |\n' "$RSS_MB" "$(pf "$RSS_MB <= 400")"
+  echo
+  echo "CPU used by other processes on the machine (not the servers, not the load generators), average % of 200 %:"
+  echo "reference POST $(foreign_cpu ref) %, service POST $(foreign_cpu svc) %, POST→302 $(foreign_cpu lat) %, reads small db $(foreign_cpu empty) %, POST at 1M $(foreign_cpu big_post) %, reads at 1M $(foreign_cpu big) %."
+  echo "Anything well above 0 means the row was measured on a shared, busy machine."
   echo
   echo "Extra (not targets):"
   echo
