@@ -8,6 +8,8 @@
 # Variants:
 #   default       as in run.sh (cwd = build output, so appsettings.json is loaded)
 #   no-outbox     Engage__Outbox__Enabled=false: the store stage never competes for the write gate
+#   batch-16      Engage__Outbox__BatchSize=16: the outbox processor holds the write gate for
+#                 shorter stretches (default 256 messages per transaction)
 #   repo-cwd      started from the repository root, as `dotnet src/Host/bin/.../Engage.Host.dll`
 #                 is usually typed: appsettings.json is not found (content root = cwd), so the
 #                 default Information level logs every request to the console
@@ -56,16 +58,20 @@ burst() { # variant
   ok=$(grep -E '^WRK status=202 ' "$OUT/$1-wrk.txt" | awk '{s+=$3} END {print s+0}')
   seconds=$(grep -oE 'seconds=[0-9.]+' "$OUT/$1-wrk.txt" | cut -d= -f2)
   cpu=$(awk '$1 ~ /^[0-9]/ && $NF == "dotnet" {s+=$(NF-2); n++} END {if (n) printf "%.0f", s/n}' "$OUT/$1-pidstat.txt")
-  printf '%-12s %8.0f accepted/s   service CPU %s%%   wrk %s\n' "$1" "$(awk "BEGIN {print $ok / ${seconds:-1}}")" "${cpu:-?}" \
-    "$(grep -oE 'p50_ms=[0-9.]+ p99_ms=[0-9.]+' "$OUT/$1-wrk.txt")" | tee -a "$OUT/summary.txt"
+  dotnet "$ROOT/bench/LoadGen/bin/Release/net10.0/LoadGen.dll" latency --base "$URL" --order bench/order.json --rate 300 \
+    --duration "$LOAD_SECONDS" --prefix "l$1" >"$OUT/$1-latency.txt" 2>&1 || true
+  printf '%-12s %8.0f accepted/s   service CPU %s%%   wrk %s   at 300/s: POST->302 %s\n' "$1" "$(awk "BEGIN {print $ok / ${seconds:-1}}")" "${cpu:-?}" \
+    "$(grep -oE 'p50_ms=[0-9.]+ p99_ms=[0-9.]+' "$OUT/$1-wrk.txt")" \
+    "$(grep '^RESULT' "$OUT/$1-latency.txt" | grep -oE ' (p50|p99)=[0-9.]+' | xargs)" | tee -a "$OUT/summary.txt"
 }
 
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/summary.txt"
 start default "$HOST_DIR"; burst default; stop
+start batch-16 "$HOST_DIR" Engage__Outbox__BatchSize=16; burst batch-16; stop
 start no-outbox "$HOST_DIR" Engage__Outbox__Enabled=false; burst no-outbox; stop
 start repo-cwd "$ROOT"; burst repo-cwd; stop
 echo "log lines written by repo-cwd: $(wc -l <"$OUT/repo-cwd-service.log"), by default: $(wc -l <"$OUT/default-service.log")" | tee -a "$OUT/summary.txt"
 echo "busiest service threads during the default burst:" | tee -a "$OUT/summary.txt"
-awk '$1 ~ /^[0-9]/ && $4 == "-" {print}' "$OUT/default-threads.txt" 2>/dev/null | sort -k9 -nr | head -6 | tee -a "$OUT/summary.txt" || true
+awk '$1 ~ /^[0-9]/ && $3 == "-" {print}' "$OUT/default-threads.txt" 2>/dev/null | sort -k9 -nr | head -6 | tee -a "$OUT/summary.txt" || true
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/summary.txt"
 echo "logs: $OUT"
