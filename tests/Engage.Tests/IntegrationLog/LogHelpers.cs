@@ -159,11 +159,11 @@ public static class Deliver
         await db.WriteGate.WaitAsync();
         try
         {
-            using var connection = db.Open();
-            using var transaction = connection.BeginTransaction(deferred: false);
+            using var statements = new Engage.BuildingBlocks.Database.PreparedStatements(db.Open());
+            using var transaction = statements.Connection.BeginTransaction(deferred: false);
             var context = new Engage.BuildingBlocks.Messaging.MessageContext(
                 Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Engage.BuildingBlocks.Messaging.Outbox>(app.Services));
-            context.Enter(messageId, connection, transaction);
+            context.Enter(messageId, statements, transaction);
             await handle(context);
             context.Leave();
             transaction.Commit();

@@ -1,3 +1,4 @@
+using Engage.BuildingBlocks.Database;
 using Mediator;
 using Microsoft.Data.Sqlite;
 
@@ -10,27 +11,30 @@ namespace Engage.BuildingBlocks.Messaging;
 /// </summary>
 public sealed class MessageContext(Outbox outbox)
 {
-    private SqliteConnection? connection;
+    private PreparedStatements? statements;
     private SqliteTransaction? transaction;
 
     public string MessageId { get; private set; } = "";
 
-    public SqliteConnection Connection => connection ?? throw NotInMessage();
+    public SqliteConnection Connection => Sql.Connection;
 
     public SqliteTransaction Transaction => transaction ?? throw NotInMessage();
 
+    /// <summary>The processor's prepared statements: the cheap way to run a handler's SQL.</summary>
+    public PreparedStatements Sql => statements ?? throw NotInMessage();
+
     internal int Published { get; private set; }
 
-    internal void Enter(string messageId, SqliteConnection openConnection, SqliteTransaction openTransaction)
+    internal void Enter(string messageId, PreparedStatements openStatements, SqliteTransaction openTransaction)
     {
         MessageId = messageId;
-        connection = openConnection;
+        statements = openStatements;
         transaction = openTransaction;
     }
 
     internal void Leave()
     {
-        connection = null;
+        statements = null;
         transaction = null;
     }
 
@@ -38,21 +42,23 @@ public sealed class MessageContext(Outbox outbox)
     /// Records that <paramref name="handler"/> handles this message. False when it already has:
     /// the handler must then return without doing anything (idempotent consumer).
     /// </summary>
-    public bool TryBegin(string handler)
-    {
-        using var command = Connection.CreateCommand();
-        command.Transaction = Transaction;
-        command.CommandText = "INSERT OR IGNORE INTO messaging_inbox (message_id, handler, processed_at) VALUES ($id, $handler, $at)";
-        command.Parameters.AddWithValue("$id", MessageId);
-        command.Parameters.AddWithValue("$handler", handler);
-        command.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O"));
-        return command.ExecuteNonQuery() == 1;
-    }
+    public bool TryBegin(string handler) =>
+        Sql.Execute(Transaction,
+            "INSERT OR IGNORE INTO messaging_inbox (message_id, handler, processed_at) VALUES ($id, $handler, $at)",
+            ("$id", MessageId), ("$handler", handler), ("$at", DateTimeOffset.UtcNow.ToString("O"))) == 1;
+
+    /// <summary>Executes SQL with named arguments (<c>$name</c>) in this message's transaction, as a cached prepared statement.</summary>
+    public int Execute(string sql, params ReadOnlySpan<(string Name, object? Value)> arguments) => Sql.Execute(Transaction, sql, arguments);
+
+    /// <summary>The first column of the first row, or null.</summary>
+    public object? Scalar(string sql, params ReadOnlySpan<(string Name, object? Value)> arguments) => Sql.Scalar(Transaction, sql, arguments);
+
+    public SqliteDataReader Query(string sql, params ReadOnlySpan<(string Name, object? Value)> arguments) => Sql.Query(Transaction, sql, arguments);
 
     /// <summary>Publishes a notification to the other modules, in this message's transaction.</summary>
     public void Publish(INotification notification)
     {
-        outbox.Add(Connection, Transaction, notification);
+        outbox.Add(Sql, Transaction, notification);
         Published++;
     }
 

@@ -49,6 +49,17 @@ public sealed class Outbox(MessageTypes types, OutboxSignal signal, TimeProvider
         prepared.ExecuteNonQuery();
     }
 
+    /// <summary>Adds a message through a cache of prepared statements (the outbox processor's).</summary>
+    public void Add(Database.PreparedStatements statements, SqliteTransaction transaction, INotification notification)
+    {
+        var type = types.For(notification.GetType());
+        statements.Execute(transaction, InsertSql,
+            ("$id", Guid.CreateVersion7().ToString("N")),
+            ("$type", type.Name),
+            ("$payload", type.Serialize(notification)),
+            ("$created", clock.GetUtcNow().ToString("O")));
+    }
+
     private void Bind(SqliteCommand command, INotification notification)
     {
         var type = types.For(notification.GetType());

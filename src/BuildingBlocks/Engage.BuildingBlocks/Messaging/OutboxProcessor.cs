@@ -13,6 +13,8 @@ namespace Engage.BuildingBlocks.Messaging;
 /// A message whose handlers all succeed is deleted in the same transaction as their effects.
 /// A failing message is rolled back to its savepoint, retried later with exponential backoff,
 /// and after <see cref="OutboxOptions.MaxAttempts"/> parked (and reported) without blocking the rest.
+/// The processor keeps one connection with its prepared statements (the handlers' too, through
+/// <see cref="MessageContext"/>), so a statement is parsed once, not once per message.
 /// </summary>
 public sealed class OutboxProcessor(
     Db db,
@@ -21,8 +23,12 @@ public sealed class OutboxProcessor(
     IServiceScopeFactory scopes,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
-    ILogger<OutboxProcessor> logger)
+    ILogger<OutboxProcessor> logger) : IDisposable
 {
+    internal const string ParkedTypeName = "messaging.message-parked.v1";
+
+    private PreparedStatements? statements;
+
     private sealed record Row(long Seq, string MessageId, string Type, string Payload, int Attempts);
 
     /// <summary>Processes one batch; returns how many messages were taken (delivered, retried or parked).</summary>
@@ -34,9 +40,9 @@ public sealed class OutboxProcessor(
         var taken = 0;
         try
         {
-            using var connection = db.Open();
-            using var transaction = connection.BeginTransaction(deferred: false);
-            var rows = LoadDue(connection, transaction, settings.BatchSize);
+            var sql = statements ??= new PreparedStatements(db.Open());
+            using var transaction = sql.Connection.BeginTransaction(deferred: false);
+            var rows = LoadDue(sql, transaction, settings.BatchSize);
             if (rows.Count == 0)
             {
                 return 0;
@@ -55,8 +61,8 @@ public sealed class OutboxProcessor(
                 }
 
                 taken++;
-                transaction.Save("message");
-                context.Enter(row.MessageId, connection, transaction);
+                sql.Execute(transaction, "SAVEPOINT message");
+                context.Enter(row.MessageId, sql, transaction);
                 try
                 {
                     if (!types.TryGet(row.Type, out var type))
@@ -65,14 +71,14 @@ public sealed class OutboxProcessor(
                     }
 
                     await publisher.Publish(type.Deserialize(row.Payload), cancellationToken);
-                    Execute(connection, transaction, "DELETE FROM messaging_outbox WHERE seq = $seq", ("$seq", row.Seq));
-                    transaction.Release("message");
+                    sql.Execute(transaction, "DELETE FROM messaging_outbox WHERE seq = $seq", ("$seq", row.Seq));
+                    sql.Execute(transaction, "RELEASE message");
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
-                    transaction.Rollback("message");
-                    transaction.Release("message");
-                    Fail(connection, transaction, row, exception, settings);
+                    sql.Execute(transaction, "ROLLBACK TO message");
+                    sql.Execute(transaction, "RELEASE message");
+                    Fail(sql, transaction, row, exception, settings);
                 }
                 finally
                 {
@@ -82,6 +88,13 @@ public sealed class OutboxProcessor(
 
             published = context.Published;
             transaction.Commit();
+        }
+        catch
+        {
+            // The connection may be unusable (or mid-transaction): start the next batch on a fresh one.
+            statements?.Dispose();
+            statements = null;
+            throw;
         }
         finally
         {
@@ -114,18 +127,21 @@ public sealed class OutboxProcessor(
         return (long)command.ExecuteScalar()! == 1;
     }
 
-    private List<Row> LoadDue(SqliteConnection connection, SqliteTransaction transaction, int batchSize)
+    public void Dispose()
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
+        statements?.Dispose();
+        statements = null;
+    }
+
+    private List<Row> LoadDue(PreparedStatements sql, SqliteTransaction transaction, int batchSize)
+    {
+        using var reader = sql.Query(transaction,
+            """
             SELECT seq, message_id, type, payload, attempts FROM messaging_outbox
             WHERE parked_at IS NULL AND next_attempt_at <= $now
             ORDER BY seq LIMIT $limit
-            """;
-        command.Parameters.AddWithValue("$now", clock.GetUtcNow().ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$limit", batchSize);
-        using var reader = command.ExecuteReader();
+            """,
+            ("$now", clock.GetUtcNow().ToUnixTimeMilliseconds()), ("$limit", batchSize));
         var rows = new List<Row>();
         while (reader.Read())
         {
@@ -135,7 +151,7 @@ public sealed class OutboxProcessor(
         return rows;
     }
 
-    private void Fail(SqliteConnection connection, SqliteTransaction transaction, Row row, Exception exception, OutboxOptions settings)
+    private void Fail(PreparedStatements sql, SqliteTransaction transaction, Row row, Exception exception, OutboxOptions settings)
     {
         var attempts = row.Attempts + 1;
         var error = $"{exception.GetType().Name}: {exception.Message}";
@@ -143,13 +159,13 @@ public sealed class OutboxProcessor(
         if (attempts >= settings.MaxAttempts)
         {
             logger.LogError(exception, "Parking message {MessageId} ({Type}) after {Attempts} attempts", row.MessageId, row.Type, attempts);
-            Execute(connection, transaction,
+            sql.Execute(transaction,
                 "UPDATE messaging_outbox SET attempts = $attempts, last_error = $error, parked_at = $at WHERE seq = $seq",
                 ("$attempts", attempts), ("$error", error), ("$at", now.ToString("O")), ("$seq", row.Seq));
             if (row.Type != ParkedTypeName)
             {
                 var (orderId, jobId) = IdsOf(row.Payload);
-                outbox.Add(connection, transaction, new MessageParked(row.MessageId, row.Type, attempts, error, orderId, jobId, now));
+                outbox.Add(sql, transaction, new MessageParked(row.MessageId, row.Type, attempts, error, orderId, jobId, now));
             }
 
             return;
@@ -159,12 +175,10 @@ public sealed class OutboxProcessor(
             settings.RetryMaxDelay.Ticks,
             settings.RetryBaseDelay.Ticks * (1L << Math.Min(attempts - 1, 30))));
         logger.LogWarning(exception, "Message {MessageId} ({Type}) failed attempt {Attempts}; retrying in {Delay}", row.MessageId, row.Type, attempts, delay);
-        Execute(connection, transaction,
+        sql.Execute(transaction,
             "UPDATE messaging_outbox SET attempts = $attempts, last_error = $error, next_attempt_at = $next WHERE seq = $seq",
             ("$attempts", attempts), ("$error", error), ("$next", (now + delay).ToUnixTimeMilliseconds()), ("$seq", row.Seq));
     }
-
-    internal const string ParkedTypeName = "messaging.message-parked.v1";
 
     private static (string? OrderId, string? JobId) IdsOf(string payload)
     {
@@ -185,18 +199,5 @@ public sealed class OutboxProcessor(
 
         static string? Text(JsonElement element, string name) =>
             element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-    }
-
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        command.ExecuteNonQuery();
     }
 }
