@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Dapper;
 using Engage.BuildingBlocks.Json;
-using Microsoft.Data.Sqlite;
+using Engage.BuildingBlocks.Messaging;
 
 namespace Engage.Modules.IntegrationLog.Model;
 
@@ -22,29 +21,25 @@ internal static class LogWriter
 {
     public static readonly System.Text.Json.JsonSerializerOptions DetailsOptions = EngageJson.CreateOptions();
 
-    /// <summary>Inserts the entry unless one with the same dedup key exists. True when inserted.</summary>
-    public static bool Add(SqliteConnection connection, SqliteTransaction transaction, NewEntry entry) =>
-        connection.Execute(
+    /// <summary>Inserts the entry unless one with the same dedup key exists, as a prepared statement of the message's transaction. True when inserted.</summary>
+    public static bool Add(MessageContext context, NewEntry entry) =>
+        context.Execute(
             """
             INSERT OR IGNORE INTO integration_log_entries
                 (id, timestamp, timestamp_utc, severity, message, reason, proposed_action, order_id, job_id, details, dedup_key)
-            VALUES (@id, @timestamp, @timestampUtc, @Severity, @Message, @Reason, @ProposedAction, @OrderId, @JobId, @details, @DedupKey)
+            VALUES ($id, $timestamp, $timestampUtc, $severity, $message, $reason, $proposedAction, $orderId, $jobId, $details, $dedupKey)
             """,
-            new
-            {
-                id = Guid.CreateVersion7().ToString("D"),
-                timestamp = FormatTime(entry.At),
-                timestampUtc = SortableUtc(entry.At),
-                entry.Severity,
-                entry.Message,
-                entry.Reason,
-                entry.ProposedAction,
-                entry.OrderId,
-                entry.JobId,
-                details = entry.Details.ToJsonString(DetailsOptions),
-                entry.DedupKey,
-            },
-            transaction) == 1;
+            ("$id", Guid.CreateVersion7().ToString("D")),
+            ("$timestamp", FormatTime(entry.At)),
+            ("$timestampUtc", SortableUtc(entry.At)),
+            ("$severity", entry.Severity),
+            ("$message", entry.Message),
+            ("$reason", entry.Reason),
+            ("$proposedAction", entry.ProposedAction),
+            ("$orderId", entry.OrderId),
+            ("$jobId", entry.JobId),
+            ("$details", entry.Details.ToJsonString(DetailsOptions)),
+            ("$dedupKey", entry.DedupKey)) == 1;
 
     public static string FormatTime(DateTimeOffset value) =>
         value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);

@@ -27,7 +27,7 @@ internal sealed class ContactResolvedEntryHandler(MessageContext context) : INot
         };
         if (notification.ContactId is null)
         {
-            LogWriter.Add(context.Connection, context.Transaction, new NewEntry(
+            LogWriter.Add(context, new NewEntry(
                 $"contact-missing|{notification.OrderId}|{notification.VersionTag}",
                 notification.ResolvedAt,
                 Severities.Warning,
@@ -41,7 +41,7 @@ internal sealed class ContactResolvedEntryHandler(MessageContext context) : INot
         else if (notification.LateConnection)
         {
             details["contactId"] = notification.ContactId;
-            LogWriter.Add(context.Connection, context.Transaction, new NewEntry(
+            LogWriter.Add(context, new NewEntry(
                 $"contact-connected|{notification.OrderId}|{notification.VersionTag}|{notification.ContactId}",
                 notification.ResolvedAt,
                 Severities.Info,

@@ -15,7 +15,7 @@ internal sealed class MessageParkedEntryHandler(MessageContext context) : INotif
             return ValueTask.CompletedTask;
         }
 
-        LogWriter.Add(context.Connection, context.Transaction, new NewEntry(
+        LogWriter.Add(context, new NewEntry(
             $"message-parked|{notification.MessageId}",
             notification.ParkedAt,
             Severities.Error,

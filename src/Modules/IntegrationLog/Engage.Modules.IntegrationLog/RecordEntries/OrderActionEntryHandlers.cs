@@ -16,7 +16,7 @@ internal sealed class OrderActionTriggeredEntryHandler(MessageContext context) :
             return ValueTask.CompletedTask;
         }
 
-        LogWriter.Add(context.Connection, context.Transaction, new NewEntry(
+        LogWriter.Add(context, new NewEntry(
             $"action-triggered|{notification.ActionId}",
             notification.TriggeredAt,
             Severities.Info,
@@ -46,7 +46,7 @@ internal sealed class OrderActionNotTriggeredEntryHandler(MessageContext context
             return ValueTask.CompletedTask;
         }
 
-        LogWriter.Add(context.Connection, context.Transaction, new NewEntry(
+        LogWriter.Add(context, new NewEntry(
             $"action-not-triggered|{notification.OrderId}|{notification.VersionTag}|{notification.Action}",
             notification.At,
             Severities.Warning,

@@ -18,7 +18,7 @@ internal sealed class ReferencesCheckedEntryHandler(MessageContext context) : IN
 
         foreach (var sku in notification.MissingSkus)
         {
-            LogWriter.Add(context.Connection, context.Transaction, new NewEntry(
+            LogWriter.Add(context, new NewEntry(
                 $"article-missing|{notification.OrderId}|{notification.VersionTag}|{sku}",
                 notification.CheckedAt,
                 Severities.Warning,
@@ -32,7 +32,7 @@ internal sealed class ReferencesCheckedEntryHandler(MessageContext context) : IN
 
         if (notification.MissingStoreId is { } storeId)
         {
-            LogWriter.Add(context.Connection, context.Transaction, new NewEntry(
+            LogWriter.Add(context, new NewEntry(
                 $"store-missing|{notification.OrderId}|{notification.VersionTag}|{storeId}",
                 notification.CheckedAt,
                 Severities.Warning,
