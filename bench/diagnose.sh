@@ -58,10 +58,22 @@ burst() { # variant
   ok=$(grep -E '^WRK status=202 ' "$OUT/$1-wrk.txt" | awk '{s+=$3} END {print s+0}')
   seconds=$(grep -oE 'seconds=[0-9.]+' "$OUT/$1-wrk.txt" | cut -d= -f2)
   cpu=$(awk '$1 ~ /^[0-9]/ && $NF == "dotnet" {s+=$(NF-2); n++} END {if (n) printf "%.0f", s/n}' "$OUT/$1-pidstat.txt")
-  dotnet "$ROOT/bench/LoadGen/bin/Release/net10.0/LoadGen.dll" latency --base "$URL" --order bench/order.json --rate 300 \
-    --duration "$LOAD_SECONDS" --prefix "l$1" >"$OUT/$1-latency.txt" 2>&1 || true
-  printf '%-12s %8.0f accepted/s   service CPU %s%%   wrk %s   at 300/s: POST->302 %s\n' "$1" "$(awk "BEGIN {print $ok / ${seconds:-1}}")" "${cpu:-?}" \
-    "$(grep -oE 'p50_ms=[0-9.]+ p99_ms=[0-9.]+' "$OUT/$1-wrk.txt")" \
+  local drained="-"
+  if [[ "$1" != "no-outbox" ]]; then
+    # The latency step must not queue behind the burst's backlog: wait for the store stage first.
+    dotnet "$ROOT/bench/LoadGen/bin/Release/net10.0/LoadGen.dll" drain --db "$WORK/$1.db" --prefix "b$1" --timeout 60 \
+      --since-ms "$(date +%s%3N)" >"$OUT/$1-drain.txt" 2>&1 || true
+    drained="$(grep -oE 'seconds=[0-9.]+' "$OUT/$1-drain.txt" | cut -d= -f2)s"
+  fi
+  if [[ "$1" == "no-outbox" ]]; then
+    echo "RESULT latency (no outbox: jobs never complete)" >"$OUT/$1-latency.txt"
+  else
+    dotnet "$ROOT/bench/LoadGen/bin/Release/net10.0/LoadGen.dll" latency --base "$URL" --order bench/order.json --rate 300 \
+      --duration "$LOAD_SECONDS" --prefix "l$1" >"$OUT/$1-latency.txt" 2>&1 || true
+  fi
+  printf '%-12s %8.0f accepted/s   service CPU %s%%   wrk %s   backlog drained %s after the burst   at 300/s: POST->302 %s\n' \
+    "$1" "$(awk "BEGIN {print $ok / ${seconds:-1}}")" "${cpu:-?}" \
+    "$(grep -oE 'p50_ms=[0-9.]+ p99_ms=[0-9.]+' "$OUT/$1-wrk.txt")" "$drained" \
     "$(grep '^RESULT' "$OUT/$1-latency.txt" | grep -oE ' (p50|p99)=[0-9.]+' | xargs)" | tee -a "$OUT/summary.txt"
 }
 

@@ -14,8 +14,8 @@ using Microsoft.Data.Sqlite;
 // orders and most have a handful. It is safe to run while the service is up and idle (each batch
 // is one BEGIN IMMEDIATE transaction; the service's writers wait on busy_timeout).
 //
-// If a Contacts table exists (contacts_contacts, or any table with a contact_id column other
-// than the orders tables) it also inserts the contacts, so the paging endpoint finds them.
+// If the Contacts module's table exists (contacts_contacts) it also inserts the contacts, filling
+// the columns it recognises by name, so the paging endpoint finds them; otherwise it says so.
 //
 // Writes into --out: get-paths.txt (GET-by-id paths of random seeded orders), page-paths.txt
 // (paging paths: half the whale contact at random pages within its first 1,000 orders, half
@@ -205,7 +205,7 @@ static int SeedContacts(SqliteConnection connection, int[] contactOrders)
 {
     // The Contacts module's schema is being written in parallel; fill whatever table it has,
     // by column name, and skip quietly when there is none.
-    var table = (string?)new SqliteCommand("SELECT name FROM sqlite_master WHERE type='table' AND name LIKE 'contacts\\_%' ESCAPE '\\' AND name IN ('contacts_contacts','contacts') LIMIT 1", connection).ExecuteScalar();
+    var table = (string?)new SqliteCommand("SELECT name FROM sqlite_master WHERE type='table' AND name = 'contacts_contacts'", connection).ExecuteScalar();
     if (table is null)
     {
         Console.WriteLine("  no contacts table (Contacts module not migrated yet): contacts not seeded");
@@ -224,7 +224,6 @@ static int SeedContacts(SqliteConnection connection, int[] contactOrders)
     var values = new Dictionary<string, Func<int, object>>(StringComparer.OrdinalIgnoreCase)
     {
         ["contact_id"] = c => ContactId(c),
-        ["id"] = c => ContactId(c),
         ["email"] = c => $"contact{c}@example.com",
         ["email_normalized"] = c => $"contact{c}@example.com",
         ["email_key"] = c => $"contact{c}@example.com",
@@ -236,7 +235,7 @@ static int SeedContacts(SqliteConnection connection, int[] contactOrders)
     };
     var used = columns.Where(c => values.ContainsKey(c.Name)).ToList();
     var missing = columns.Where(c => c.NotNull && !c.HasDefault && !values.ContainsKey(c.Name) && !(c.Name == "seq" || c.Type.Equals("INTEGER", StringComparison.OrdinalIgnoreCase) && c.Name.EndsWith("id", StringComparison.Ordinal))).ToList();
-    if (missing.Count > 0 || !used.Any(c => c.Name is "contact_id" or "id"))
+    if (missing.Count > 0 || !used.Any(c => c.Name == "contact_id"))
     {
         Console.WriteLine($"  contacts table {table} has columns the seeder cannot fill ({string.Join(", ", missing.Select(m => m.Name))}): contacts not seeded");
         return 0;
