@@ -1,3 +1,4 @@
+using Engage.BuildingBlocks.Codes;
 using FluentValidation;
 
 namespace Engage.Modules.Orders.Model;
@@ -21,7 +22,7 @@ internal sealed class OrderValidator : AbstractValidator<Order>
             .WithMessage("'{PropertyName}' must have at most 50 entries.");
         RuleForEach(x => x.References).Must(Rules.IsOrderId).WithMessage(Rules.OrderIdMessage);
         RuleFor(x => x.CurrencyCode).NotNull().WithMessage("'{PropertyName}' is required.")
-            .Must(c => c is not null && Iso.Currencies.Contains(c))
+            .Must(c => c is not null && IsoCodes.Currencies.Contains(c))
             .WithMessage("'{PropertyName}' must be an ISO 4217 currency code in upper case, e.g. EUR.");
         RuleFor(x => x.CreatedAt).Must(Rules.IsDateTimeWithOffset).WithMessage(Rules.DateTimeMessage);
         RuleFor(x => x.LastChangedAt).Must(Rules.IsDateTimeWithOffset).WithMessage(Rules.DateTimeMessage);
@@ -212,7 +213,7 @@ internal sealed class AddressValidator : AbstractValidator<Address>
         RuleFor(x => x.ZipCode).MaximumLength(255);
         RuleFor(x => x.City).MaximumLength(255);
         RuleFor(x => x.Region).MaximumLength(255);
-        RuleFor(x => x.CountryCode).Must(c => c is null || Iso.Countries.Contains(c.ToUpperInvariant()))
+        RuleFor(x => x.CountryCode).Must(c => c is null || IsoCodes.IsCountry(c))
             .WithMessage("'{PropertyName}' must be an ISO 3166-1 alpha-2 country code, e.g. SE.");
         RuleFor(x => x.Email).MaximumLength(255).Must(Rules.IsEmail).WithMessage("'{PropertyName}' must be an email address.");
         RuleFor(x => x.MobilePhone).MaximumLength(255);

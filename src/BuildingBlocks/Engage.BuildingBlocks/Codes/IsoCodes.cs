@@ -1,7 +1,10 @@
-namespace Engage.Modules.Orders.Model;
+namespace Engage.BuildingBlocks.Codes;
 
-/// <summary>Code lists the contract validates against (InvariantGlobalization leaves no culture data to ask).</summary>
-internal static class Iso
+/// <summary>
+/// The ISO code lists the contract validates against, shared by every module that takes a currency
+/// or a country (InvariantGlobalization leaves no culture data to ask).
+/// </summary>
+public static class IsoCodes
 {
     /// <summary>ISO 4217 active currency codes (including funds and precious-metal codes).</summary>
     public static readonly HashSet<string> Currencies = new(StringComparer.Ordinal)
@@ -21,6 +24,9 @@ internal static class Iso
     };
 
     /// <summary>ISO 3166-1 alpha-2 officially assigned country codes.</summary>
+    /// <summary>Whether <paramref name="code"/> is an assigned ISO 3166-1 alpha-2 code, in any letter case.</summary>
+    public static bool IsCountry(string code) => Countries.Contains(code.ToUpperInvariant());
+
     public static readonly HashSet<string> Countries = new(StringComparer.Ordinal)
     {
         "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ", "BA", "BB", "BD",
