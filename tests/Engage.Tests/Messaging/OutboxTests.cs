@@ -143,6 +143,23 @@ public sealed class OutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task A_waiting_accept_path_writer_is_visible_to_background_batches()
+    {
+        _ = app.Client();
+        var db = app.Db;
+        await db.WriteGate.WaitAsync();
+        var waiting = db.EnterAcceptWriteAsync();
+
+        Assert.True(db.AcceptWriterWaiting);
+        Assert.False(waiting.IsCompleted);
+
+        db.WriteGate.Release();
+        await waiting;
+        Assert.False(db.AcceptWriterWaiting);
+        db.WriteGate.Release();
+    }
+
+    [Fact]
     public async Task A_failed_message_waits_for_its_backoff()
     {
         using var slow = new EngageApp(new Dictionary<string, string?>

@@ -3,14 +3,15 @@ using Microsoft.Data.Sqlite;
 namespace Engage.BuildingBlocks.Database;
 
 /// <summary>
-/// The one SQLite database of the service. Every connection gets the same pragmas; every write
+/// The one SQLite database of the service. Connections get a 32 MiB page cache (the default 2 MiB
+/// made the stages re-read index pages from the OS on every message) and in-memory temp storage. Every connection gets the same pragmas; every write
 /// transaction goes through <see cref="WriteGate"/> so in-process writers queue on an async lock
 /// instead of spinning in SQLite's busy handler (SQLite has one writer at a time anyway).
 /// </summary>
 public sealed class Db
 {
     private const string ConnectionPragmas =
-        "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+        "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32768;";
 
     public Db(string connectionString)
     {
@@ -36,6 +37,28 @@ public sealed class Db
     public string ConnectionString { get; }
 
     public SemaphoreSlim WriteGate { get; } = new(1, 1);
+
+    private int acceptWritersWaiting;
+
+    /// <summary>
+    /// Whether a writer on the accept path (answering a client) is waiting for <see cref="WriteGate"/>.
+    /// Background work (the outbox) cuts its batch short then, so a client never waits a whole batch.
+    /// </summary>
+    public bool AcceptWriterWaiting => Volatile.Read(ref acceptWritersWaiting) > 0;
+
+    /// <summary>Takes the write gate for the accept path, announcing the wait to background writers.</summary>
+    public async Task EnterAcceptWriteAsync(CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref acceptWritersWaiting);
+        try
+        {
+            await WriteGate.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref acceptWritersWaiting);
+        }
+    }
 
     public SqliteConnection Open()
     {

@@ -15,6 +15,18 @@ public sealed class OutboxOptions
     /// </summary>
     public TimeSpan BatchTimeBudget { get; set; } = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>
+    /// When a client's write waits for the lock, a batch commits once it has run this long: the
+    /// accept path is served within about this much, and the outbox still gets its share.
+    /// </summary>
+    public TimeSpan YieldAfter { get; set; } = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>
+    /// Backpressure: while more messages than this are due, batches no longer yield to the accept
+    /// path, so a burst can build at most about this much backlog and the stages never fall far behind.
+    /// </summary>
+    public int BacklogLimit { get; set; } = 16000;
+
     /// <summary>Failed attempts after which a message is parked.</summary>
     public int MaxAttempts { get; set; } = 5;
 

@@ -52,10 +52,12 @@ public sealed class OutboxProcessor(
             var context = scope.ServiceProvider.GetRequiredService<MessageContext>();
             var publisher = scope.ServiceProvider.GetRequiredService<IPublisher>();
             var started = clock.GetTimestamp();
+            var yieldToAcceptPath = rows.Count < settings.BatchSize || Backlog(sql, transaction, settings.BacklogLimit) < settings.BacklogLimit;
 
             foreach (var row in rows)
             {
-                if (taken > 0 && clock.GetElapsedTime(started) > settings.BatchTimeBudget)
+                var elapsed = clock.GetElapsedTime(started);
+                if (taken > 0 && (elapsed > settings.BatchTimeBudget || (yieldToAcceptPath && elapsed > settings.YieldAfter && db.AcceptWriterWaiting)))
                 {
                     break; // the rest stays due and is taken by the next batch
                 }
@@ -150,6 +152,12 @@ public sealed class OutboxProcessor(
 
         return rows;
     }
+
+    /// <summary>Due messages, counted up to <paramref name="limit"/> (the count stops there, so it stays cheap).</summary>
+    private long Backlog(PreparedStatements sql, SqliteTransaction transaction, int limit) =>
+        (long)sql.Scalar(transaction,
+            "SELECT COUNT(*) FROM (SELECT 1 FROM messaging_outbox WHERE parked_at IS NULL AND next_attempt_at <= $now LIMIT $limit)",
+            ("$now", clock.GetUtcNow().ToUnixTimeMilliseconds()), ("$limit", limit))!;
 
     private void Fail(PreparedStatements sql, SqliteTransaction transaction, Row row, Exception exception, OutboxOptions settings)
     {

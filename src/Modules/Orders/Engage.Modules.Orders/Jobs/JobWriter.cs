@@ -87,7 +87,7 @@ internal sealed class JobWriter(Db db, Outbox outbox, ILogger<JobWriter> logger)
     private async Task<AcceptOutcome[]> WriteAsync(Statements statements, List<Pending> batch)
     {
         var outcomes = new AcceptOutcome[batch.Count];
-        await db.WriteGate.WaitAsync();
+        await db.EnterAcceptWriteAsync();
         try
         {
             using var transaction = statements.Connection.BeginTransaction(deferred: false);
