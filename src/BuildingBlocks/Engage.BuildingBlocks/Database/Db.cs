@@ -3,15 +3,18 @@ using Microsoft.Data.Sqlite;
 namespace Engage.BuildingBlocks.Database;
 
 /// <summary>
-/// The one SQLite database of the service. Connections get a 32 MiB page cache (the default 2 MiB
-/// made the stages re-read index pages from the OS on every message) and in-memory temp storage. Every connection gets the same pragmas; every write
+/// The one SQLite database of the service. The long-lived writer connections get a 32 MiB page
+/// cache (with the default 2 MiB the stages re-read index pages from the OS on every message);
+/// the pooled read connections keep the default. Every connection gets the same pragmas; every write
 /// transaction goes through <see cref="WriteGate"/> so in-process writers queue on an async lock
 /// instead of spinning in SQLite's busy handler (SQLite has one writer at a time anyway).
 /// </summary>
 public sealed class Db
 {
     private const string ConnectionPragmas =
-        "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32768;";
+        "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY;";
+
+    private const string WriterPragmas = "PRAGMA cache_size=-32768;";
 
     public Db(string connectionString)
     {
@@ -66,6 +69,16 @@ public sealed class Db
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = ConnectionPragmas;
+        command.ExecuteNonQuery();
+        return connection;
+    }
+
+    /// <summary>A connection for a long-lived writer (the job writer, the outbox processor): a larger page cache.</summary>
+    public SqliteConnection OpenWriter()
+    {
+        var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = WriterPragmas;
         command.ExecuteNonQuery();
         return connection;
     }

@@ -40,7 +40,7 @@ public sealed class OutboxProcessor(
         var taken = 0;
         try
         {
-            var sql = statements ??= new PreparedStatements(db.Open());
+            var sql = statements ??= new PreparedStatements(db.OpenWriter());
             using var transaction = sql.Connection.BeginTransaction(deferred: false);
             var rows = LoadDue(sql, transaction, settings.BatchSize);
             if (rows.Count == 0)

@@ -146,7 +146,7 @@ internal sealed class JobWriter(Db db, Outbox outbox, ILogger<JobWriter> logger)
     {
         public Statements(Db db, Outbox outbox)
         {
-            Connection = db.Open();
+            Connection = db.OpenWriter();
             SelectVersion = Connection.CreateCommand();
             SelectVersion.CommandText = "SELECT version_tag FROM orders_orders WHERE order_id = $order";
             SelectVersion.Parameters.Add("$order", SqliteType.Text);
