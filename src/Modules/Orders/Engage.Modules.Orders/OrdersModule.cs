@@ -3,7 +3,6 @@ using Engage.BuildingBlocks.Database;
 using Engage.Modules.Orders.JobRetention;
 using Engage.Modules.Orders.Jobs;
 using Engage.Modules.Orders.Model;
-using Engage.Modules.Orders.RegisterOrder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
@@ -21,7 +20,6 @@ public static class OrdersModule
         services.AddSingleton<OrderValidator>();
         services.AddSingleton<JobWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<JobWriter>());
-        services.AddSingleton<RegisterOrderHandler>();
         services.AddSingleton<WriteAcceptor>();
         services.AddSingleton<ChangeStatusValidator>();
         services.AddSingleton<ChangeDeliveryValidator>();

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Engage.BuildingBlocks.Http;
 using Engage.Modules.Orders.Jobs;
 using Engage.Modules.Orders.Model;
 using Microsoft.AspNetCore.Builder;
@@ -21,21 +19,7 @@ internal static class ChangeDeliveryEndpoint
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
-    private static async Task<IResult> HandleAsync(HttpContext http, string orderId, ChangeDeliveryValidator validator, WriteAcceptor acceptor, OrdersSettings settings)
-    {
-        var body = await JsonBody.ReadAsync(http.Request, OrdersJsonContext.Api.ChangeDeliveryRequest, settings.MaxRequestBodyBytes);
-        if (!body.IsValid)
-        {
-            return body.Problem!;
-        }
-
-        var change = body.Value!;
-        if (Validation.Check(validator, change) is { } problem)
-        {
-            return problem;
-        }
-
-        OrderNormalizer.NormalizeDelivery(change.Delivery!);
-        return await acceptor.AcceptAsync(http, orderId, Operations.ChangeDelivery, JsonSerializer.Serialize(change, OrdersJsonContext.Api.ChangeDeliveryRequest));
-    }
+    private static Task<IResult> HandleAsync(HttpContext http, string orderId, ChangeDeliveryValidator validator, WriteAcceptor acceptor) =>
+        acceptor.AcceptBodyAsync(http, Operations.ChangeDelivery, OrdersJsonContext.Api.ChangeDeliveryRequest, validator, _ => orderId,
+            change => OrderNormalizer.NormalizeDelivery(change.Delivery!));
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Engage.BuildingBlocks.Http;
 using Engage.Modules.Orders.Jobs;
 using Engage.Modules.Orders.Model;
 using Microsoft.AspNetCore.Builder;
@@ -21,21 +19,7 @@ internal static class ChangeStatusEndpoint
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
-    private static async Task<IResult> HandleAsync(HttpContext http, string orderId, ChangeStatusValidator validator, WriteAcceptor acceptor, OrdersSettings settings)
-    {
-        var body = await JsonBody.ReadAsync(http.Request, OrdersJsonContext.Api.ChangeStatusRequest, settings.MaxRequestBodyBytes);
-        if (!body.IsValid)
-        {
-            return body.Problem!;
-        }
-
-        var change = body.Value!;
-        if (Validation.Check(validator, change) is { } problem)
-        {
-            return problem;
-        }
-
-        change.Status = Enums.Canonical(Enums.OrderStatuses, change.Status);
-        return await acceptor.AcceptAsync(http, orderId, Operations.ChangeStatus, JsonSerializer.Serialize(change, OrdersJsonContext.Api.ChangeStatusRequest));
-    }
+    private static Task<IResult> HandleAsync(HttpContext http, string orderId, ChangeStatusValidator validator, WriteAcceptor acceptor) =>
+        acceptor.AcceptBodyAsync(http, Operations.ChangeStatus, OrdersJsonContext.Api.ChangeStatusRequest, validator, _ => orderId,
+            change => change.Status = Enums.Canonical(Enums.OrderStatuses, change.Status));
 }

@@ -1,10 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Engage.BuildingBlocks.Http;
+using FluentValidation;
 using Microsoft.AspNetCore.Http;
 
 namespace Engage.Modules.Orders.Jobs;
 
-/// <summary>The common tail of every asynchronous order write: make the job durable, then answer.</summary>
-internal sealed class WriteAcceptor(JobWriter writer, TimeProvider clock)
+/// <summary>The common path of every asynchronous order write: read, check, normalise, make the job durable, answer.</summary>
+internal sealed class WriteAcceptor(JobWriter writer, OrdersSettings settings, TimeProvider clock)
 {
+    /// <summary>
+    /// Reads the body as <typeparamref name="T"/>, validates it (all errors at once, with those
+    /// <paramref name="check"/> adds), normalises it and accepts it as the job's payload.
+    /// </summary>
+    public async Task<IResult> AcceptBodyAsync<T>(
+        HttpContext http,
+        string operation,
+        JsonTypeInfo<T> typeInfo,
+        IValidator<T> validator,
+        Func<T, string> orderIdOf,
+        Action<T> normalize,
+        Action<T, Dictionary<string, List<string>>>? check = null)
+    {
+        var body = await JsonBody.ReadAsync(http.Request, typeInfo, settings.MaxRequestBodyBytes);
+        if (!body.IsValid)
+        {
+            return body.Problem!;
+        }
+
+        var value = body.Value!;
+        var errors = Validation.ToErrors(validator.Validate(value));
+        check?.Invoke(value, errors);
+        if (errors.Count > 0)
+        {
+            return Problem.Validation(errors);
+        }
+
+        normalize(value);
+        return await AcceptAsync(http, orderIdOf(value), operation, JsonSerializer.Serialize(value, typeInfo));
+    }
+
     public async Task<IResult> AcceptAsync(HttpContext http, string orderId, string operation, string? payload)
     {
         var ifMatch = operation == Operations.Create ? null : JobResults.IfMatch(http.Request);

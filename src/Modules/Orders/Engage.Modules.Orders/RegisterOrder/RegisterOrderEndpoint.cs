@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Engage.BuildingBlocks.Http;
 using Engage.Modules.Orders.Jobs;
 using Engage.Modules.Orders.Model;
 using Microsoft.AspNetCore.Builder;
@@ -22,28 +20,6 @@ internal static class RegisterOrderEndpoint
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
-    private static async Task<IResult> HandleAsync(HttpContext http, RegisterOrderHandler handler, OrdersSettings settings)
-    {
-        var body = await JsonBody.ReadAsync(http.Request, OrdersJsonContext.Api.Order, settings.MaxRequestBodyBytes);
-        if (!body.IsValid)
-        {
-            return body.Problem!;
-        }
-
-        return await handler.HandleAsync(http, body.Value!);
-    }
-}
-
-internal sealed class RegisterOrderHandler(OrderValidator validator, WriteAcceptor acceptor)
-{
-    public async Task<IResult> HandleAsync(HttpContext http, Order order)
-    {
-        if (Validation.Check(validator, order) is { } problem)
-        {
-            return problem;
-        }
-
-        OrderNormalizer.Normalize(order);
-        return await acceptor.AcceptAsync(http, order.OrderId!, Operations.Create, JsonSerializer.Serialize(order, OrdersJsonContext.Api.Order));
-    }
+    private static Task<IResult> HandleAsync(HttpContext http, OrderValidator validator, WriteAcceptor acceptor) =>
+        acceptor.AcceptBodyAsync(http, Operations.Create, OrdersJsonContext.Api.Order, validator, order => order.OrderId!, order => OrderNormalizer.Normalize(order));
 }

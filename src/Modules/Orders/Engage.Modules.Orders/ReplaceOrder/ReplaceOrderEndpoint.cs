@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Engage.BuildingBlocks.Http;
 using Engage.Modules.Orders.Jobs;
 using Engage.Modules.Orders.Model;
 using Microsoft.AspNetCore.Builder;
@@ -24,29 +22,14 @@ internal static class ReplaceOrderEndpoint
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
-    private static async Task<IResult> HandleAsync(HttpContext http, string orderId, OrderValidator validator, WriteAcceptor acceptor, OrdersSettings settings)
-    {
-        var body = await JsonBody.ReadAsync(http.Request, OrdersJsonContext.Api.Order, settings.MaxRequestBodyBytes);
-        if (!body.IsValid)
-        {
-            return body.Problem!;
-        }
-
-        var order = body.Value!;
-        var result = validator.Validate(order);
-        var errors = Validation.ToErrors(result);
-        if (order.OrderId is not null && order.OrderId != orderId)
-        {
-            errors.TryAdd("orderId", []);
-            errors["orderId"].Add($"'orderId' must equal the orderId in the path ('{orderId}').");
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problem.Validation(errors);
-        }
-
-        OrderNormalizer.Normalize(order);
-        return await acceptor.AcceptAsync(http, orderId, Operations.Replace, JsonSerializer.Serialize(order, OrdersJsonContext.Api.Order));
-    }
+    private static Task<IResult> HandleAsync(HttpContext http, string orderId, OrderValidator validator, WriteAcceptor acceptor) =>
+        acceptor.AcceptBodyAsync(http, Operations.Replace, OrdersJsonContext.Api.Order, validator, _ => orderId, order => OrderNormalizer.Normalize(order),
+            (order, errors) =>
+            {
+                if (order.OrderId is not null && order.OrderId != orderId)
+                {
+                    errors.TryAdd("orderId", []);
+                    errors["orderId"].Add($"'orderId' must equal the orderId in the path ('{orderId}').");
+                }
+            });
 }
