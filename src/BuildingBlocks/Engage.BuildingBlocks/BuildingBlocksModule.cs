@@ -36,6 +36,15 @@ public static class BuildingBlocksModule
         services.AddScoped<MessageContext>();
         services.AddSingleton(provider => new MessageTypes(provider.GetServices<MessageType>()));
         services.AddMessageType(OutboxProcessor.ParkedTypeName, MessagingJsonContext.Default.MessageParked);
+        services.AddSingleton<InboxRetentionJob>();
+        services.AddQuartz(quartz =>
+        {
+            quartz.AddJob<InboxRetentionJob>(InboxRetentionJob.Key);
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(InboxRetentionJob.Key)
+                .StartAt(DateBuilder.FutureDate(1, IntervalUnit.Minute))
+                .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromHours(1)).RepeatForever()));
+        });
 
         var outbox = configuration.GetSection("Engage:Outbox").Get<OutboxOptions>() ?? new OutboxOptions();
         if (outbox.Enabled)

@@ -1,6 +1,5 @@
 using System.Net;
 using Engage.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace Engage.Tests.Edge;
 
@@ -14,7 +13,6 @@ public sealed class HealthTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
 
         // Take the database away: the file becomes a directory, which SQLite cannot open.
-        SqliteConnection.ClearAllPools();
         EngageApp.DeleteDatabase(app.DatabasePath);
         Directory.CreateDirectory(app.DatabasePath);
         try

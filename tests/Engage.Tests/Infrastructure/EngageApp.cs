@@ -86,7 +86,12 @@ public sealed class EngageApp : WebApplicationFactory<Program>
 
     public static void DeleteDatabase(string path)
     {
-        SqliteConnection.ClearAllPools();
+        // Only this database's pool: clearing every pool would close connections other tests are using.
+        using (var connection = new SqliteConnection(new Engage.BuildingBlocks.Database.Db($"Data Source={path}").ConnectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
         foreach (var file in new[] { path, path + "-wal", path + "-shm" })
         {
             try

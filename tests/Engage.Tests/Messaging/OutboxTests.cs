@@ -160,6 +160,24 @@ public sealed class OutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task Inbox_records_are_removed_after_their_retention()
+    {
+        var client = app.Client();
+        await client.RegisterOrder(Samples.MinimalOrder("inbox-kept"));
+        await app.Processor.DrainAsync();
+        Assert.True((long)Scalar("SELECT COUNT(*) FROM messaging_inbox")! > 0);
+        Execute("UPDATE messaging_inbox SET processed_at = '2000-01-01T00:00:00.0000000+00:00' WHERE handler = 'orders.store-order'");
+        var retention = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Engage.BuildingBlocks.Messaging.InboxRetentionJob>(app.Services);
+
+        var removed = await retention.RemoveExpiredAsync();
+
+        Assert.Equal(1, removed);
+        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM messaging_inbox WHERE handler = 'orders.store-order'"));
+        Assert.True((long)Scalar("SELECT COUNT(*) FROM messaging_inbox")! > 0);
+    }
+
+    [Fact]
     public async Task A_failed_message_waits_for_its_backoff()
     {
         using var slow = new EngageApp(new Dictionary<string, string?>

@@ -35,9 +35,15 @@ public sealed class Db
 
         builder.Pooling = true;
         ConnectionString = builder.ToString();
+        builder.Pooling = false;
+        writerConnectionString = builder.ToString();
     }
 
     public string ConnectionString { get; }
+
+    // The long-lived writer connections are not pooled: they are never returned, and clearing a
+    // pool must not pull their handle from under them.
+    private readonly string writerConnectionString;
 
     public SemaphoreSlim WriteGate { get; } = new(1, 1);
 
@@ -63,9 +69,11 @@ public sealed class Db
         }
     }
 
-    public SqliteConnection Open()
+    public SqliteConnection Open() => Open(ConnectionString);
+
+    private static SqliteConnection Open(string connectionString)
     {
-        var connection = new SqliteConnection(ConnectionString);
+        var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = ConnectionPragmas;
@@ -76,7 +84,7 @@ public sealed class Db
     /// <summary>A connection for a long-lived writer (the job writer, the outbox processor): a larger page cache.</summary>
     public SqliteConnection OpenWriter()
     {
-        var connection = Open();
+        var connection = Open(writerConnectionString);
         using var command = connection.CreateCommand();
         command.CommandText = WriterPragmas;
         command.ExecuteNonQuery();

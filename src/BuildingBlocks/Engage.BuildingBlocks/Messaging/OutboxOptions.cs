@@ -35,6 +35,9 @@ public sealed class OutboxOptions
 
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long inbox records (which handler applied which message) are kept.</summary>
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Interval of the Quartz safety-net tick (retries that came due, anything missed).</summary>
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(2);
 }
