@@ -12,6 +12,8 @@ public sealed class OutboxTests : IDisposable
         ["Engage:Outbox:Enabled"] = "false",
         ["Engage:Outbox:MaxAttempts"] = "3",
         ["Engage:Outbox:RetryBaseDelay"] = "00:00:00",
+        // Batches are stepped one by one here: no time budget, so a batch takes everything due.
+        ["Engage:Outbox:BatchTimeBudget"] = "00:01:00",
     });
 
     public void Dispose() => app.Dispose();
