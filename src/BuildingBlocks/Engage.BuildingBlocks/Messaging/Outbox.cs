@@ -25,30 +25,6 @@ public sealed class Outbox(MessageTypes types, OutboxSignal signal, TimeProvider
         command.ExecuteNonQuery();
     }
 
-    /// <summary>A prepared insert for writers that add many messages on one connection.</summary>
-    public SqliteCommand Prepare(SqliteConnection connection)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = InsertSql;
-        command.Parameters.Add("$id", SqliteType.Text);
-        command.Parameters.Add("$type", SqliteType.Text);
-        command.Parameters.Add("$payload", SqliteType.Text);
-        command.Parameters.Add("$created", SqliteType.Text);
-        command.Prepare();
-        return command;
-    }
-
-    public void Add(SqliteCommand prepared, SqliteTransaction transaction, INotification notification)
-    {
-        prepared.Transaction = transaction;
-        var type = types.For(notification.GetType());
-        prepared.Parameters["$id"].Value = Guid.CreateVersion7().ToString("N");
-        prepared.Parameters["$type"].Value = type.Name;
-        prepared.Parameters["$payload"].Value = type.Serialize(notification);
-        prepared.Parameters["$created"].Value = clock.GetUtcNow().ToString("O");
-        prepared.ExecuteNonQuery();
-    }
-
     /// <summary>Adds a message through a cache of prepared statements (the outbox processor's).</summary>
     public void Add(Database.PreparedStatements statements, SqliteTransaction transaction, INotification notification)
     {

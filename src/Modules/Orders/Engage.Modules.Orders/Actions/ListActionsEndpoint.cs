@@ -47,10 +47,17 @@ internal static class ListActionsEndpoint
                 new { orderId })
             .Select(row => new TriggeredAction(
                 row.ActionId, row.Action, row.VersionTag, row.Language,
-                row.Data is null ? null : JsonDocument.Parse(row.Data).RootElement.Clone(),
+                row.Data is null ? null : Parse(row.Data),
                 row.Source, row.JobId,
                 DateTimeOffset.Parse(row.TriggeredAt, System.Globalization.CultureInfo.InvariantCulture)))
             .ToList();
         return Results.Json(actions, OrdersJsonContext.Api.ListTriggeredAction);
+    }
+
+    /// <summary>The stored action data as a detached element; the document (and its pooled buffer) is released.</summary>
+    private static JsonElement Parse(string data)
+    {
+        using var document = JsonDocument.Parse(data);
+        return document.RootElement.Clone();
     }
 }

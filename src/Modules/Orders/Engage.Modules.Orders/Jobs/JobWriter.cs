@@ -37,7 +37,7 @@ internal sealed class JobWriter(Db db, Outbox outbox, ILogger<JobWriter> logger)
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<Pending>(MaxBatch);
-        Statements? statements = null;
+        PreparedStatements? statements = null;
         try
         {
             while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
@@ -49,7 +49,8 @@ internal sealed class JobWriter(Db db, Outbox outbox, ILogger<JobWriter> logger)
 
                 try
                 {
-                    statements ??= new Statements(db, outbox);
+                    // The writer's own connection and prepared statements, reused batch after batch.
+                    statements ??= new PreparedStatements(db.OpenWriter());
                     var outcomes = await WriteAsync(statements, batch);
                     outbox.Signal.Notify();
                     for (var i = 0; i < batch.Count; i++)
@@ -84,7 +85,7 @@ internal sealed class JobWriter(Db db, Outbox outbox, ILogger<JobWriter> logger)
         return base.StopAsync(cancellationToken);
     }
 
-    private async Task<AcceptOutcome[]> WriteAsync(Statements statements, List<Pending> batch)
+    private async Task<AcceptOutcome[]> WriteAsync(PreparedStatements statements, List<Pending> batch)
     {
         var outcomes = new AcceptOutcome[batch.Count];
         await db.EnterAcceptWriteAsync();
@@ -100,16 +101,18 @@ internal sealed class JobWriter(Db db, Outbox outbox, ILogger<JobWriter> logger)
                     continue;
                 }
 
-                var insert = statements.InsertJob;
-                insert.Transaction = transaction;
-                insert.Parameters["$job"].Value = write.JobId;
-                insert.Parameters["$order"].Value = write.OrderId;
-                insert.Parameters["$operation"].Value = write.Operation;
-                insert.Parameters["$payload"].Value = (object?)write.Payload ?? DBNull.Value;
-                insert.Parameters["$ifMatch"].Value = (object?)write.IfMatch ?? DBNull.Value;
-                insert.Parameters["$accepted"].Value = write.AcceptedAt.ToString("O");
-                insert.ExecuteNonQuery();
-                outbox.Add(statements.InsertMessage, transaction, new OrderWriteAccepted(write.JobId, write.OrderId));
+                statements.Execute(transaction,
+                    """
+                    INSERT INTO orders_jobs (job_id, order_id, operation, status, payload, if_match, accepted_at)
+                    VALUES ($job, $order, $operation, 'Pending', $payload, $ifMatch, $accepted)
+                    """,
+                    ("$job", write.JobId),
+                    ("$order", write.OrderId),
+                    ("$operation", write.Operation),
+                    ("$payload", write.Payload),
+                    ("$ifMatch", write.IfMatch),
+                    ("$accepted", write.AcceptedAt.ToString("O")));
+                outbox.Add(statements, transaction, new OrderWriteAccepted(write.JobId, write.OrderId));
             }
 
             transaction.Commit();
@@ -122,12 +125,9 @@ internal sealed class JobWriter(Db db, Outbox outbox, ILogger<JobWriter> logger)
         return outcomes;
     }
 
-    private static AcceptOutcome Check(Statements statements, SqliteTransaction transaction, AcceptedWrite write)
+    private static AcceptOutcome Check(PreparedStatements statements, SqliteTransaction transaction, AcceptedWrite write)
     {
-        var select = statements.SelectVersion;
-        select.Transaction = transaction;
-        select.Parameters["$order"].Value = write.OrderId;
-        var version = select.ExecuteScalar() as string;
+        var version = statements.Scalar(transaction, "SELECT version_tag FROM orders_orders WHERE order_id = $order", ("$order", write.OrderId)) as string;
         if (write.Operation == Operations.Create)
         {
             return version is null ? AcceptOutcome.Accepted : AcceptOutcome.OrderExists;
@@ -139,46 +139,5 @@ internal sealed class JobWriter(Db db, Outbox outbox, ILogger<JobWriter> logger)
         }
 
         return write.IfMatch is null || write.IfMatch == version ? AcceptOutcome.Accepted : AcceptOutcome.VersionMismatch;
-    }
-
-    /// <summary>The writer's own connection and prepared statements, reused batch after batch.</summary>
-    private sealed class Statements : IDisposable
-    {
-        public Statements(Db db, Outbox outbox)
-        {
-            Connection = db.OpenWriter();
-            SelectVersion = Connection.CreateCommand();
-            SelectVersion.CommandText = "SELECT version_tag FROM orders_orders WHERE order_id = $order";
-            SelectVersion.Parameters.Add("$order", SqliteType.Text);
-            SelectVersion.Prepare();
-            InsertJob = Connection.CreateCommand();
-            InsertJob.CommandText = """
-                INSERT INTO orders_jobs (job_id, order_id, operation, status, payload, if_match, accepted_at)
-                VALUES ($job, $order, $operation, 'Pending', $payload, $ifMatch, $accepted)
-                """;
-            foreach (var name in new[] { "$job", "$order", "$operation", "$payload", "$ifMatch", "$accepted" })
-            {
-                InsertJob.Parameters.Add(name, SqliteType.Text);
-            }
-
-            InsertJob.Prepare();
-            InsertMessage = outbox.Prepare(Connection);
-        }
-
-        public SqliteConnection Connection { get; }
-
-        public SqliteCommand SelectVersion { get; }
-
-        public SqliteCommand InsertJob { get; }
-
-        public SqliteCommand InsertMessage { get; }
-
-        public void Dispose()
-        {
-            SelectVersion.Dispose();
-            InsertJob.Dispose();
-            InsertMessage.Dispose();
-            Connection.Dispose();
-        }
     }
 }
