@@ -25,7 +25,7 @@ public static class BuildingBlocksModule
         }
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(new Db(connectionString));
+        services.AddSingleton(_ => new Db(connectionString)); // a factory, so the container disposes it (its writer connection)
         services.AddSingleton(new ModuleMigrations("messaging", typeof(Db).Assembly));
         services.AddHostedService<MigrationRunner>();
 

@@ -3,13 +3,16 @@ using Microsoft.Data.Sqlite;
 namespace Engage.BuildingBlocks.Database;
 
 /// <summary>
-/// The one SQLite database of the service. The long-lived writer connections get a 32 MiB page
-/// cache (with the default 2 MiB the stages re-read index pages from the OS on every message);
-/// the pooled read connections keep the default. Every connection gets the same pragmas; every write
-/// transaction goes through <see cref="WriteGate"/> so in-process writers queue on an async lock
-/// instead of spinning in SQLite's busy handler (SQLite has one writer at a time anyway).
+/// The one SQLite database of the service. Every write transaction goes through
+/// <see cref="WriteGate"/>, so in-process writers queue on an async lock instead of spinning in
+/// SQLite's busy handler (SQLite has one writer at a time anyway), and runs on the one
+/// <see cref="Writer"/> connection. One connection matters: in WAL mode a connection throws its
+/// whole page cache away whenever another connection has written since its last transaction, so
+/// two writers taking turns (the job writer and the outbox processor) would each start every
+/// transaction cold. The writer has a 32 MiB page cache; the pooled read connections keep the
+/// default. Every connection gets the same pragmas.
 /// </summary>
-public sealed class Db
+public sealed class Db : IDisposable
 {
     private const string ConnectionPragmas =
         "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY;";
@@ -49,6 +52,23 @@ public sealed class Db
 
     private int acceptWritersWaiting;
 
+    private PreparedStatements? writer;
+
+    /// <summary>
+    /// The writer connection and its prepared statements. Only for the holder of <see cref="WriteGate"/>;
+    /// a holder that hits a database error calls <see cref="ResetWriter"/> so the next one starts on a fresh connection.
+    /// </summary>
+    public PreparedStatements Writer => writer ??= new PreparedStatements(OpenWriter());
+
+    /// <summary>Closes the writer connection (after an error; it may be mid-transaction or broken). Only for the holder of <see cref="WriteGate"/>.</summary>
+    public void ResetWriter()
+    {
+        writer?.Dispose();
+        writer = null;
+    }
+
+    public void Dispose() => ResetWriter();
+
     /// <summary>
     /// Whether a writer on the accept path (answering a client) is waiting for <see cref="WriteGate"/>.
     /// Background work (the outbox) cuts its batch short then, so a client never waits a whole batch.
@@ -81,8 +101,7 @@ public sealed class Db
         return connection;
     }
 
-    /// <summary>A connection for a long-lived writer (the job writer, the outbox processor): a larger page cache.</summary>
-    public SqliteConnection OpenWriter()
+    private SqliteConnection OpenWriter()
     {
         var connection = Open(writerConnectionString);
         using var command = connection.CreateCommand();
@@ -97,11 +116,16 @@ public sealed class Db
         await WriteGate.WaitAsync(cancellationToken);
         try
         {
-            using var connection = Open();
+            var connection = Writer.Connection;
             using var transaction = connection.BeginTransaction(deferred: false);
             var result = await work(connection, transaction);
             transaction.Commit();
             return result;
+        }
+        catch (SqliteException)
+        {
+            ResetWriter();
+            throw;
         }
         finally
         {

@@ -13,8 +13,8 @@ namespace Engage.BuildingBlocks.Messaging;
 /// A message whose handlers all succeed is deleted in the same transaction as their effects.
 /// A failing message is rolled back to its savepoint, retried later with exponential backoff,
 /// and after <see cref="OutboxOptions.MaxAttempts"/> parked (and reported) without blocking the rest.
-/// The processor keeps one connection with its prepared statements (the handlers' too, through
-/// <see cref="MessageContext"/>), so a statement is parsed once, not once per message.
+/// The processor and its handlers (through <see cref="MessageContext"/>) run prepared statements on
+/// the database's one writer connection, so a statement is parsed once, not once per message.
 /// </summary>
 public sealed class OutboxProcessor(
     Db db,
@@ -23,11 +23,9 @@ public sealed class OutboxProcessor(
     IServiceScopeFactory scopes,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
-    ILogger<OutboxProcessor> logger) : IDisposable
+    ILogger<OutboxProcessor> logger)
 {
     internal const string ParkedTypeName = "messaging.message-parked.v1";
-
-    private PreparedStatements? statements;
 
     private sealed record Row(long Seq, string MessageId, string Type, string Payload, int Attempts);
 
@@ -40,7 +38,7 @@ public sealed class OutboxProcessor(
         var taken = 0;
         try
         {
-            var sql = statements ??= new PreparedStatements(db.OpenWriter());
+            var sql = db.Writer;
             using var transaction = sql.Connection.BeginTransaction(deferred: false);
             var rows = LoadDue(sql, transaction, settings.BatchSize);
             if (rows.Count == 0)
@@ -93,9 +91,8 @@ public sealed class OutboxProcessor(
         }
         catch
         {
-            // The connection may be unusable (or mid-transaction): start the next batch on a fresh one.
-            statements?.Dispose();
-            statements = null;
+            // The connection may be unusable (or mid-transaction): the next writer starts on a fresh one.
+            db.ResetWriter();
             throw;
         }
         finally
@@ -127,12 +124,6 @@ public sealed class OutboxProcessor(
         command.CommandText = "SELECT EXISTS (SELECT 1 FROM messaging_outbox WHERE parked_at IS NULL AND next_attempt_at <= $now)";
         command.Parameters.AddWithValue("$now", clock.GetUtcNow().ToUnixTimeMilliseconds());
         return (long)command.ExecuteScalar()! == 1;
-    }
-
-    public void Dispose()
-    {
-        statements?.Dispose();
-        statements = null;
     }
 
     private List<Row> LoadDue(PreparedStatements sql, SqliteTransaction transaction, int batchSize)

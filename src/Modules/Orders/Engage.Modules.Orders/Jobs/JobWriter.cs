@@ -37,44 +37,32 @@ internal sealed class JobWriter(Db db, Outbox outbox, ILogger<JobWriter> logger)
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<Pending>(MaxBatch);
-        PreparedStatements? statements = null;
-        try
+        while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
-            while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
+            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var pending))
             {
-                while (batch.Count < MaxBatch && queue.Reader.TryRead(out var pending))
-                {
-                    batch.Add(pending);
-                }
-
-                try
-                {
-                    // The writer's own connection and prepared statements, reused batch after batch.
-                    statements ??= new PreparedStatements(db.OpenWriter());
-                    var outcomes = await WriteAsync(statements, batch);
-                    outbox.Signal.Notify();
-                    for (var i = 0; i < batch.Count; i++)
-                    {
-                        batch[i].Done.TrySetResult(outcomes[i]);
-                    }
-                }
-                catch (Exception exception)
-                {
-                    logger.LogError(exception, "Writing a batch of {Count} jobs failed; nothing of it was accepted", batch.Count);
-                    statements?.Dispose();
-                    statements = null;
-                    foreach (var pending in batch)
-                    {
-                        pending.Done.TrySetException(exception);
-                    }
-                }
-
-                batch.Clear();
+                batch.Add(pending);
             }
-        }
-        finally
-        {
-            statements?.Dispose();
+
+            try
+            {
+                var outcomes = await WriteAsync(batch);
+                outbox.Signal.Notify();
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Done.TrySetResult(outcomes[i]);
+                }
+            }
+            catch (Exception exception)
+            {
+                logger.LogError(exception, "Writing a batch of {Count} jobs failed; nothing of it was accepted", batch.Count);
+                foreach (var pending in batch)
+                {
+                    pending.Done.TrySetException(exception);
+                }
+            }
+
+            batch.Clear();
         }
     }
 
@@ -85,12 +73,13 @@ internal sealed class JobWriter(Db db, Outbox outbox, ILogger<JobWriter> logger)
         return base.StopAsync(cancellationToken);
     }
 
-    private async Task<AcceptOutcome[]> WriteAsync(PreparedStatements statements, List<Pending> batch)
+    private async Task<AcceptOutcome[]> WriteAsync(List<Pending> batch)
     {
         var outcomes = new AcceptOutcome[batch.Count];
         await db.EnterAcceptWriteAsync();
         try
         {
+            var statements = db.Writer;
             using var transaction = statements.Connection.BeginTransaction(deferred: false);
             for (var i = 0; i < batch.Count; i++)
             {
@@ -116,6 +105,11 @@ internal sealed class JobWriter(Db db, Outbox outbox, ILogger<JobWriter> logger)
             }
 
             transaction.Commit();
+        }
+        catch
+        {
+            db.ResetWriter(); // possibly mid-transaction or broken: the next writer starts on a fresh connection
+            throw;
         }
         finally
         {
