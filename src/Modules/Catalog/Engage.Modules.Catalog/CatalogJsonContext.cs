@@ -9,7 +9,6 @@ namespace Engage.Modules.Catalog;
 [JsonSerializable(typeof(Article))]
 [JsonSerializable(typeof(Store))]
 [JsonSerializable(typeof(OrderReferencesChecked))]
-[JsonSerializable(typeof(IReadOnlyList<string>))]
 internal sealed partial class CatalogJsonContext : JsonSerializerContext
 {
     /// <summary>The context to use: the contract's JSON rules (<see cref="EngageJson"/>).</summary>

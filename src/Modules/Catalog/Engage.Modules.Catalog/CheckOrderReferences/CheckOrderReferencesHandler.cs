@@ -1,4 +1,3 @@
-using Dapper;
 using Engage.BuildingBlocks.Messaging;
 using Engage.Modules.Catalog.Contracts;
 using Engage.Modules.Orders.Contracts;
@@ -20,16 +19,20 @@ internal sealed class CheckOrderReferencesHandler(MessageContext context, TimePr
             return ValueTask.CompletedTask;
         }
 
-        var known = context.Connection.Query<string>(
-            "SELECT sku FROM catalog_articles WHERE sku IN (SELECT value FROM json_each(@skus))",
-            new { skus = System.Text.Json.JsonSerializer.Serialize(notification.Skus, CatalogJsonContext.Api.IReadOnlyListString) },
-            context.Transaction).ToHashSet(StringComparer.Ordinal);
-        var missingSkus = notification.Skus.Where(sku => !known.Contains(sku)).Distinct(StringComparer.Ordinal).ToList();
+        // One indexed lookup per distinct SKU, each a prepared statement (an order has few lines).
+        var missingSkus = new List<string>();
+        foreach (var sku in notification.Skus)
+        {
+            if (!missingSkus.Contains(sku, StringComparer.Ordinal)
+                && context.Scalar("SELECT 1 FROM catalog_articles WHERE sku = $sku", ("$sku", sku)) is null)
+            {
+                missingSkus.Add(sku);
+            }
+        }
 
         string? missingStoreId = null;
         if (notification.ExternalStoreId is { } storeId
-            && context.Connection.ExecuteScalar<long>(
-                "SELECT COUNT(*) FROM catalog_stores WHERE external_store_id = @storeId", new { storeId }, context.Transaction) == 0)
+            && context.Scalar("SELECT 1 FROM catalog_stores WHERE external_store_id = $storeId", ("$storeId", storeId)) is null)
         {
             missingStoreId = storeId;
         }

@@ -1,4 +1,3 @@
-using Dapper;
 using Engage.BuildingBlocks.Messaging;
 using Engage.Modules.Contacts.Contracts;
 using Engage.Modules.Contacts.Model;
@@ -21,41 +20,34 @@ internal sealed class ConnectOrderToContactHandler(MessageContext context, TimeP
             return ValueTask.CompletedTask;
         }
 
-        var connection = context.Connection;
-        var transaction = context.Transaction;
         var type = MatchKeyTypes.Canonical(notification.MatchKeyType)
             ?? throw new InvalidOperationException($"Unknown matchKeyType '{notification.MatchKeyType}'.");
         var key = MatchKeys.Normalize(type, notification.MatchKey);
         var contactId = key is null
             ? null
-            : connection.QuerySingleOrDefault<string>(
-                $"SELECT contact_id FROM contacts_contacts WHERE {MatchKeyTypes.Column(type)} = @key", new { key }, transaction);
+            : context.Scalar($"SELECT contact_id FROM contacts_contacts WHERE {MatchKeyTypes.Column(type)} = $key", ("$key", key)) as string;
 
         if (contactId is null)
         {
-            connection.Execute(
+            context.Execute(
                 """
                 INSERT INTO contacts_waiting_orders (order_id, version_tag, match_key_type, match_key, lookup_key, waiting_since)
-                VALUES (@orderId, @versionTag, @type, @matchKey, @lookupKey, @now)
+                VALUES ($orderId, $versionTag, $type, $matchKey, $lookupKey, $now)
                 ON CONFLICT (order_id) DO UPDATE SET
                     version_tag = excluded.version_tag, match_key_type = excluded.match_key_type,
                     match_key = excluded.match_key, lookup_key = excluded.lookup_key, waiting_since = excluded.waiting_since
                 """,
-                new
-                {
-                    orderId = notification.OrderId,
-                    versionTag = notification.VersionTag,
-                    type,
-                    matchKey = notification.MatchKey,
-                    lookupKey = key ?? notification.MatchKey,
-                    now = Times.Format(clock.GetUtcNow()),
-                },
-                transaction);
+                ("$orderId", notification.OrderId),
+                ("$versionTag", notification.VersionTag),
+                ("$type", type),
+                ("$matchKey", notification.MatchKey),
+                ("$lookupKey", key ?? notification.MatchKey),
+                ("$now", Times.Format(clock.GetUtcNow())));
         }
         else
         {
-            connection.Execute("DELETE FROM contacts_waiting_orders WHERE order_id = @OrderId", new { notification.OrderId }, transaction);
-            ResolvedKeys.Remember(connection, transaction, contactId, notification.MatchKey);
+            context.Execute("DELETE FROM contacts_waiting_orders WHERE order_id = $orderId", ("$orderId", notification.OrderId));
+            context.Execute(ResolvedKeys.RememberSql, ("$contactId", contactId), ("$matchKey", notification.MatchKey));
         }
 
         context.Publish(new OrderContactResolved(
@@ -80,8 +72,7 @@ internal sealed class ForgetDeletedOrderHandler(MessageContext context) : INotif
             return ValueTask.CompletedTask;
         }
 
-        context.Connection.Execute(
-            "DELETE FROM contacts_waiting_orders WHERE order_id = @OrderId", new { notification.OrderId }, context.Transaction);
+        context.Execute("DELETE FROM contacts_waiting_orders WHERE order_id = $orderId", ("$orderId", notification.OrderId));
         return ValueTask.CompletedTask;
     }
 }

@@ -14,8 +14,9 @@ internal static class Times
 /// <summary>The raw match keys that resolved to a contact (named again when the contact is deleted).</summary>
 internal static class ResolvedKeys
 {
+    /// <summary>Arguments: <c>$contactId</c>, <c>$matchKey</c>.</summary>
+    public const string RememberSql = "INSERT OR IGNORE INTO contacts_resolved_keys (contact_id, match_key) VALUES ($contactId, $matchKey)";
+
     public static void Remember(SqliteConnection connection, SqliteTransaction transaction, string contactId, string matchKey) =>
-        connection.Execute(
-            "INSERT OR IGNORE INTO contacts_resolved_keys (contact_id, match_key) VALUES (@contactId, @matchKey)",
-            new { contactId, matchKey }, transaction);
+        connection.Execute(RememberSql, new { contactId, matchKey }, transaction);
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using Engage.BuildingBlocks.Messaging;
 using Engage.Modules.Catalog.Contracts;
 using Engage.Modules.Orders.Contracts;
@@ -16,52 +15,65 @@ internal static class EmbeddedActionStages
     public const string Contact = "contact_done";
     public const string References = "refs_done";
 
-    private sealed record Waiting(string JobId, string Action, string? Language, string? Data, long ContactDone, long RefsDone);
-
-    private sealed record Current(string VersionTag, string? ContactId);
+    private sealed record Waiting(string JobId, string Action, string? Language, string? Data);
 
     public static void StageDone(MessageContext context, string orderId, string versionTag, string stage, DateTimeOffset now)
     {
-        var connection = context.Connection;
+        // One statement on the common path: most writes carry no action, so nothing matches.
         var column = stage == Contact ? Contact : References;
-        connection.Execute(
-            $"UPDATE orders_embedded_actions SET {column} = 1 WHERE order_id = @orderId AND version_tag = @versionTag",
-            new { orderId, versionTag }, context.Transaction);
-        var waiting = connection.QuerySingleOrDefault<Waiting>(
-            """
-            SELECT job_id AS JobId, action AS Action, language AS Language, data AS Data,
-                   contact_done AS ContactDone, refs_done AS RefsDone
-            FROM orders_embedded_actions WHERE order_id = @orderId AND version_tag = @versionTag
+        Waiting? waiting = null;
+        using (var reader = context.Query(
+            $"""
+            UPDATE orders_embedded_actions SET {column} = 1 WHERE order_id = $orderId AND version_tag = $versionTag
+            RETURNING job_id, action, language, data, contact_done AND refs_done
             """,
-            new { orderId, versionTag }, context.Transaction);
-        if (waiting is null || waiting.ContactDone == 0 || waiting.RefsDone == 0)
+            ("$orderId", orderId), ("$versionTag", versionTag)))
+        {
+            if (reader.Read() && reader.GetInt64(4) == 1)
+            {
+                waiting = new Waiting(reader.GetString(0), reader.GetString(1), Text(reader, 2), Text(reader, 3));
+            }
+        }
+
+        if (waiting is null)
         {
             return;
         }
 
-        connection.Execute(
-            "DELETE FROM orders_embedded_actions WHERE order_id = @orderId AND version_tag = @versionTag",
-            new { orderId, versionTag }, context.Transaction);
-        var current = connection.QuerySingleOrDefault<Current>(
-            "SELECT version_tag AS VersionTag, contact_id AS ContactId FROM orders_orders WHERE order_id = @orderId",
-            new { orderId }, context.Transaction);
-        if (current is null || current.VersionTag != versionTag)
+        context.Execute(
+            "DELETE FROM orders_embedded_actions WHERE order_id = $orderId AND version_tag = $versionTag",
+            ("$orderId", orderId), ("$versionTag", versionTag));
+        string? currentVersion = null;
+        string? contactId = null;
+        using (var reader = context.Query(
+            "SELECT version_tag, contact_id FROM orders_orders WHERE order_id = $orderId", ("$orderId", orderId)))
+        {
+            if (reader.Read())
+            {
+                currentVersion = reader.GetString(0);
+                contactId = Text(reader, 1);
+            }
+        }
+
+        if (currentVersion != versionTag)
         {
             context.Publish(new OrderActionNotTriggered(orderId, versionTag, waiting.Action, waiting.JobId,
                 "The order was changed or deleted before the action's version was fully processed; an action applies only to the version it came with.", now));
             return;
         }
 
-        if (current.ContactId is null)
+        if (contactId is null)
         {
             context.Publish(new OrderActionNotTriggered(orderId, versionTag, waiting.Action, waiting.JobId,
                 "The order has no contact, so the action was not triggered. Register the contact, then trigger the action with /action.", now));
             return;
         }
 
-        ActionRecorder.Record(connection, context.Transaction, context.Publish, orderId, versionTag, current.ContactId,
+        ActionRecorder.Record(context.Connection, context.Transaction, context.Publish, orderId, versionTag, contactId,
             waiting.Action, waiting.Language, waiting.Data, ActionRecorder.SourceEmbedded, waiting.JobId, now);
     }
+
+    private static string? Text(Microsoft.Data.Sqlite.SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }
 
 /// <summary>The reference stage of a version is done: an embedded action of that version may be due.</summary>

@@ -24,16 +24,15 @@ internal sealed class ConnectContactHandler(MessageContext context, TimeProvider
 
         if (notification.ContactId is not null)
         {
-            context.Connection.Execute(
+            context.Execute(
                 """
                 UPDATE orders_orders
-                SET contact_id = @contactId, document = json_set(document, '$.contactId', @contactId)
-                WHERE order_id = @orderId AND match_key_type = @matchKeyType AND match_key = @matchKey
+                SET contact_id = $contactId, document = json_set(document, '$.contactId', $contactId)
+                WHERE order_id = $orderId AND match_key_type = $matchKeyType AND match_key = $matchKey
                 """,
-                new { contactId = notification.ContactId, orderId = notification.OrderId, matchKeyType = notification.MatchKeyType, matchKey = notification.MatchKey },
-                context.Transaction);
-            context.Connection.Execute("INSERT OR IGNORE INTO orders_known_contacts (contact_id) VALUES (@contactId)",
-                new { contactId = notification.ContactId }, context.Transaction);
+                ("$contactId", notification.ContactId), ("$orderId", notification.OrderId),
+                ("$matchKeyType", notification.MatchKeyType), ("$matchKey", notification.MatchKey));
+            context.Execute("INSERT OR IGNORE INTO orders_known_contacts (contact_id) VALUES ($contactId)", ("$contactId", notification.ContactId));
         }
 
         if (!notification.LateConnection)

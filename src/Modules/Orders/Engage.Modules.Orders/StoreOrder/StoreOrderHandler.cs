@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Dapper;
 using Engage.BuildingBlocks.Messaging;
 using Engage.Modules.Orders.Contracts;
 using Engage.Modules.Orders.Jobs;
 using Engage.Modules.Orders.Model;
 using Mediator;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
 
 namespace Engage.Modules.Orders.StoreOrder;
 
@@ -32,15 +32,23 @@ internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clo
             return ValueTask.CompletedTask;
         }
 
-        var jobs = context.Connection.Query<PendingJob>(
+        var jobs = new List<PendingJob>();
+        using (var reader = context.Query(
             """
-            SELECT seq AS Seq, job_id AS JobId, operation AS Operation, payload AS Payload, if_match AS IfMatch
+            SELECT seq, job_id, operation, payload, if_match
             FROM orders_jobs
-            WHERE order_id = @orderId AND status = 'Pending'
-              AND seq <= (SELECT seq FROM orders_jobs WHERE job_id = @jobId)
+            WHERE order_id = $orderId AND status = 'Pending'
+              AND seq <= (SELECT seq FROM orders_jobs WHERE job_id = $jobId)
             ORDER BY seq
             """,
-            new { orderId = notification.OrderId, jobId = notification.JobId }, context.Transaction);
+            ("$orderId", notification.OrderId), ("$jobId", notification.JobId)))
+        {
+            while (reader.Read())
+            {
+                jobs.Add(new PendingJob(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), NullableText(reader, 3), NullableText(reader, 4)));
+            }
+        }
+
         foreach (var job in jobs)
         {
             Apply(notification.OrderId, job);
@@ -51,10 +59,7 @@ internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clo
 
     private void Apply(string orderId, PendingJob job)
     {
-        var connection = context.Connection;
-        var current = connection.QuerySingleOrDefault<StoredOrder>(
-            "SELECT version_tag AS VersionTag, contact_id AS ContactId, document AS Document FROM orders_orders WHERE order_id = @orderId",
-            new { orderId }, context.Transaction);
+        var current = Current(orderId);
         var now = clock.GetUtcNow();
 
         if (job.Operation == Operations.Create && current is not null)
@@ -78,7 +83,7 @@ internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clo
 
         if (job.Operation == Operations.Delete)
         {
-            connection.Execute("DELETE FROM orders_orders WHERE order_id = @orderId", new { orderId }, context.Transaction);
+            context.Execute("DELETE FROM orders_orders WHERE order_id = $orderId", ("$orderId", orderId));
             Succeed(job, versionTag: null, now);
             context.Publish(new OrderDeleted(orderId, job.JobId, current!.ContactId, "Deleted by the client.", now));
             return;
@@ -90,58 +95,50 @@ internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clo
         if (previous is null)
         {
             OrderNormalizer.Complete(order, versionTag, Rules.Format(now), contactId: null);
-            connection.Execute(
+            context.Execute(
                 """
                 INSERT INTO orders_orders (order_id, version_tag, contact_id, match_key_type, match_key, created_at_utc, registered_at, document)
-                VALUES (@orderId, @versionTag, NULL, @matchKeyType, @matchKey, @createdAtUtc, @registeredAt, @document)
+                VALUES ($orderId, $versionTag, NULL, $matchKeyType, $matchKey, $createdAtUtc, $registeredAt, $document)
                 """,
-                new
-                {
-                    orderId,
-                    versionTag,
-                    matchKeyType = order.Contact!.MatchKeyType,
-                    matchKey = order.Contact.MatchKey,
-                    createdAtUtc = SortableUtc(order.CreatedAt!),
-                    registeredAt = order.RegisteredAt,
-                    document = JsonSerializer.Serialize(order, OrdersJsonContext.Api.Order),
-                },
-                context.Transaction);
+                ("$orderId", orderId),
+                ("$versionTag", versionTag),
+                ("$matchKeyType", order.Contact!.MatchKeyType),
+                ("$matchKey", order.Contact.MatchKey),
+                ("$createdAtUtc", SortableUtc(order.CreatedAt!)),
+                ("$registeredAt", order.RegisteredAt),
+                ("$document", JsonSerializer.Serialize(order, OrdersJsonContext.Api.Order)));
         }
         else
         {
             // The contact stays connected while the match key is unchanged; otherwise it is resolved anew.
             var sameContact = previous.Contact!.MatchKeyType == order.Contact!.MatchKeyType && previous.Contact.MatchKey == order.Contact.MatchKey;
             OrderNormalizer.Complete(order, versionTag, previous.RegisteredAt!, sameContact ? current!.ContactId : null);
-            connection.Execute(
+            context.Execute(
                 """
                 UPDATE orders_orders
-                SET version_tag = @versionTag, contact_id = @contactId, match_key_type = @matchKeyType, match_key = @matchKey,
-                    created_at_utc = @createdAtUtc, document = @document
-                WHERE order_id = @orderId
+                SET version_tag = $versionTag, contact_id = $contactId, match_key_type = $matchKeyType, match_key = $matchKey,
+                    created_at_utc = $createdAtUtc, document = $document
+                WHERE order_id = $orderId
                 """,
-                new
-                {
-                    orderId,
-                    versionTag,
-                    contactId = order.ContactId,
-                    matchKeyType = order.Contact.MatchKeyType,
-                    matchKey = order.Contact.MatchKey,
-                    createdAtUtc = SortableUtc(order.CreatedAt!),
-                    document = JsonSerializer.Serialize(order, OrdersJsonContext.Api.Order),
-                },
-                context.Transaction);
+                ("$versionTag", versionTag),
+                ("$contactId", order.ContactId),
+                ("$matchKeyType", order.Contact.MatchKeyType),
+                ("$matchKey", order.Contact.MatchKey),
+                ("$createdAtUtc", SortableUtc(order.CreatedAt!)),
+                ("$document", JsonSerializer.Serialize(order, OrdersJsonContext.Api.Order)),
+                ("$orderId", orderId));
         }
 
         Succeed(job, versionTag, now);
         if (action is not null)
         {
-            connection.Execute(
+            context.Execute(
                 """
                 INSERT INTO orders_embedded_actions (order_id, version_tag, job_id, action, language, data)
-                VALUES (@orderId, @versionTag, @jobId, @action, @language, @data)
+                VALUES ($orderId, $versionTag, $jobId, $action, $language, $data)
                 """,
-                new { orderId, versionTag, jobId = job.JobId, action = action.Action, language = action.Language, data = action.Data?.GetRawText() },
-                context.Transaction);
+                ("$orderId", orderId), ("$versionTag", versionTag), ("$jobId", job.JobId),
+                ("$action", action.Action), ("$language", action.Language), ("$data", action.Data?.GetRawText()));
         }
 
         context.Publish(new OrderStored(
@@ -186,19 +183,28 @@ internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clo
         }
     }
 
+    private StoredOrder? Current(string orderId)
+    {
+        using var reader = context.Query(
+            "SELECT version_tag, contact_id, document FROM orders_orders WHERE order_id = $orderId", ("$orderId", orderId));
+        return reader.Read() ? new StoredOrder(reader.GetString(0), NullableText(reader, 1), reader.GetString(2)) : null;
+    }
+
+    private static string? NullableText(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
     private void Succeed(PendingJob job, string? versionTag, DateTimeOffset now) =>
-        context.Connection.Execute(
-            "UPDATE orders_jobs SET status = 'Succeeded', version_tag = @versionTag, completed_at = @now, payload = NULL WHERE seq = @seq",
-            new { versionTag, now = now.ToString("O"), seq = job.Seq }, context.Transaction);
+        context.Execute(
+            "UPDATE orders_jobs SET status = 'Succeeded', version_tag = $versionTag, completed_at = $now, payload = NULL WHERE seq = $seq",
+            ("$versionTag", versionTag), ("$now", now.ToString("O")), ("$seq", job.Seq));
 
     private void Fail(PendingJob job, int status, string title, string detail, DateTimeOffset now) =>
-        context.Connection.Execute(
+        context.Execute(
             """
-            UPDATE orders_jobs SET status = 'Failed', completed_at = @now, payload = NULL,
-                   error_status = @status, error_title = @title, error_detail = @detail
-            WHERE seq = @seq
+            UPDATE orders_jobs SET status = 'Failed', completed_at = $now, payload = NULL,
+                   error_status = $status, error_title = $title, error_detail = $detail
+            WHERE seq = $seq
             """,
-            new { now = now.ToString("O"), status, title, detail, seq = job.Seq }, context.Transaction);
+            ("$now", now.ToString("O")), ("$status", status), ("$title", title), ("$detail", detail), ("$seq", job.Seq));
 
     internal static string SortableUtc(string dateTime) =>
         DateTimeOffset.Parse(dateTime, CultureInfo.InvariantCulture).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
