@@ -63,7 +63,7 @@ QuartzLogging.Use(app.Services.GetRequiredService<ILoggerFactory>());
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseApiKeyAuthentication();
-app.UseRateLimiter();
+app.UseEngageRateLimiting();
 
 app.MapEngageHealthChecks();
 app.MapOpenApi("/openapi/{documentName}.json");

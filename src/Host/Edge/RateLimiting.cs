@@ -6,20 +6,33 @@ namespace Engage.Host.Edge;
 /// <summary>Per-API-key token bucket: <c>Engage:RateLimit:PermitsPerSecond</c> (default 200, 0 = off); over it, 429 + Retry-After.</summary>
 internal static class RateLimiting
 {
-    public static IServiceCollection AddEngageRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    private static int PermitsPerSecond(IConfiguration configuration)
     {
         var permits = configuration.GetValue("Engage:RateLimit:PermitsPerSecond", 200);
-        if (permits < 0)
+        return permits >= 0 ? permits : throw new InvalidOperationException("Engage:RateLimit:PermitsPerSecond must be 0 (off) or more.");
+    }
+
+    /// <summary>The middleware, only when a limit is set: off means no per-request cost at all.</summary>
+    public static WebApplication UseEngageRateLimiting(this WebApplication app)
+    {
+        if (PermitsPerSecond(app.Configuration) > 0)
         {
-            throw new InvalidOperationException("Engage:RateLimit:PermitsPerSecond must be 0 (off) or more.");
+            app.UseRateLimiter();
         }
+
+        return app;
+    }
+
+    public static IServiceCollection AddEngageRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        var permits = PermitsPerSecond(configuration);
 
         services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 var partition = ApiKeys.PartitionOf(context);
-                if (permits == 0 || partition is null)
+                if (partition is null)
                 {
                     return RateLimitPartition.GetNoLimiter("unlimited");
                 }
