@@ -122,12 +122,15 @@ public static class Stages
 {
     /// <summary>
     /// The pump and tick off, and no time budget per batch: a batch takes every message due when it
-    /// starts, so stepping batch by batch is deterministic however slow the machine is.
+    /// starts, so stepping batch by batch is deterministic however slow the machine is. What a
+    /// handler publishes goes to the outbox (not delivered in the same batch), so each batch is one
+    /// stage and the stages' answers can be read there.
     /// </summary>
     public static readonly Dictionary<string, string?> PumpOff = new()
     {
         ["Engage:Outbox:Enabled"] = "false",
         ["Engage:Outbox:BatchTimeBudget"] = "00:01:00",
+        ["Engage:Outbox:DeliverPublishedInBatch"] = "false",
     };
 
     /// <summary>
@@ -171,7 +174,7 @@ public static class Deliver
             using var transaction = statements.Connection.BeginTransaction(deferred: false);
             var context = new Engage.BuildingBlocks.Messaging.MessageContext(
                 Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Engage.BuildingBlocks.Messaging.Outbox>(app.Services));
-            context.Enter(messageId, statements, transaction);
+            context.Enter(messageId, statements, transaction, deliverInBatch: null); // what the handler publishes goes to the outbox
             await handle(context);
             context.Leave();
             transaction.Commit();

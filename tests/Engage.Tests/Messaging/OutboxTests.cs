@@ -103,6 +103,53 @@ public sealed class OutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task Everything_an_order_causes_is_delivered_in_the_batch_that_stores_it()
+    {
+        var client = app.Client();
+        var jobId = await client.RegisterOrder(Samples.MinimalOrder("one-batch", "MemberNumber", "nobody"));
+
+        Assert.Equal(1, await app.Processor.ProcessBatchAsync());
+
+        // Store, contact, references, integration log and the embedded-action bookkeeping all ran,
+        // and none of the messages between them was ever written to the outbox.
+        Assert.Equal(HttpStatusCode.Found, (await client.GetAsync($"/api/v3/orders/jobs/{jobId}")).StatusCode);
+        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM messaging_outbox"));
+        Assert.Equal(7L, Scalar("SELECT COUNT(*) FROM messaging_inbox"));
+        Assert.Equal(2L, Scalar("SELECT COUNT(*) FROM integration_log_entries WHERE order_id = 'one-batch'")); // contact and article missing
+        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM contacts_waiting_orders WHERE order_id = 'one-batch'"));
+        Assert.Equal(0, await app.Processor.ProcessBatchAsync());
+    }
+
+    [Fact]
+    public async Task A_message_published_in_a_batch_whose_delivery_fails_goes_to_the_outbox_and_is_retried_from_there()
+    {
+        var client = app.Client();
+        var jobId = await client.RegisterOrder(Samples.MinimalOrder("bad-key", "MemberNumber", "M-7"));
+        // A stored order whose match key type Contacts does not know: its OrderStored cannot be delivered.
+        Execute("UPDATE orders_jobs SET payload = replace(payload, '\"MemberNumber\"', '\"Bogus\"') WHERE job_id = $job", ("$job", jobId));
+
+        Assert.Equal(1, await app.Processor.ProcessBatchAsync());
+
+        // The cause committed: the order is stored and its job done.
+        Assert.Equal(HttpStatusCode.Found, (await client.GetAsync($"/api/v3/orders/jobs/{jobId}")).StatusCode);
+        // The failed delivery was rolled back for every handler of it (Catalog's check too) and kept in the outbox.
+        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM messaging_outbox"));
+        Assert.Equal("orders.order-stored.v1", Scalar("SELECT type FROM messaging_outbox"));
+        Assert.Equal(1L, Scalar("SELECT attempts FROM messaging_outbox"));
+        Assert.Contains("Unknown matchKeyType 'Bogus'", (string)Scalar("SELECT last_error FROM messaging_outbox")!);
+        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM messaging_inbox WHERE handler = 'catalog.check-order-references'"));
+        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM integration_log_entries"));
+
+        // From there it is retried like any outbox message, then parked and reported.
+        await app.Processor.ProcessBatchAsync();
+        await app.Processor.ProcessBatchAsync();
+        Assert.Equal(3L, Scalar("SELECT attempts FROM messaging_outbox WHERE type = 'orders.order-stored.v1'"));
+        Assert.NotEqual(DBNull.Value, Scalar("SELECT parked_at FROM messaging_outbox WHERE type = 'orders.order-stored.v1'"));
+        await app.Processor.DrainAsync();
+        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM integration_log_entries WHERE severity = 'Error' AND order_id = 'bad-key'"));
+    }
+
+    [Fact]
     public async Task A_job_whose_store_message_is_parked_ends_failed_instead_of_pending_forever()
     {
         var client = app.Client();

@@ -11,7 +11,12 @@ namespace Engage.Tests.Snapshots;
 /// </summary>
 public sealed class ContractSnapshotTests : IDisposable
 {
-    private readonly EngageApp app = new(new Dictionary<string, string?> { ["Engage:Outbox:Enabled"] = "false" });
+    // Stepped by hand, one stage per batch, so every stored notification can be read from the outbox.
+    private readonly EngageApp app = new(new Dictionary<string, string?>
+    {
+        ["Engage:Outbox:Enabled"] = "false",
+        ["Engage:Outbox:DeliverPublishedInBatch"] = "false",
+    });
     private readonly HttpClient client;
 
     public ContractSnapshotTests() => client = app.Client();

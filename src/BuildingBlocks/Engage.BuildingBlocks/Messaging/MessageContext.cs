@@ -13,6 +13,7 @@ public sealed class MessageContext(Outbox outbox)
 {
     private PreparedStatements? statements;
     private SqliteTransaction? transaction;
+    private Queue<PublishedInBatch>? inBatch;
 
     public string MessageId { get; private set; } = "";
 
@@ -23,19 +24,25 @@ public sealed class MessageContext(Outbox outbox)
     /// <summary>The processor's prepared statements: the cheap way to run a handler's SQL.</summary>
     public PreparedStatements Sql => statements ?? throw NotInMessage();
 
-    internal int Published { get; private set; }
+    /// <summary>Messages written to the outbox by handlers (the processor wakes the pump for them after the commit).</summary>
+    internal int Published { get; set; }
 
-    internal void Enter(string messageId, PreparedStatements openStatements, SqliteTransaction openTransaction)
+    /// <summary>Why the last delivery failed (set by the processor).</summary>
+    internal Exception? LastError { get; set; }
+
+    internal void Enter(string messageId, PreparedStatements openStatements, SqliteTransaction openTransaction, Queue<PublishedInBatch>? deliverInBatch)
     {
         MessageId = messageId;
         statements = openStatements;
         transaction = openTransaction;
+        inBatch = deliverInBatch;
     }
 
     internal void Leave()
     {
         statements = null;
         transaction = null;
+        inBatch = null;
     }
 
     /// <summary>
@@ -55,9 +62,18 @@ public sealed class MessageContext(Outbox outbox)
 
     public SqliteDataReader Query(string sql, params ReadOnlySpan<(string Name, object? Value)> arguments) => Sql.Query(Transaction, sql, arguments);
 
-    /// <summary>Publishes a notification to the other modules, in this message's transaction.</summary>
+    /// <summary>
+    /// Publishes a notification to the other modules, in this message's transaction: delivered later
+    /// in the same batch (when the processor does that), otherwise through the outbox.
+    /// </summary>
     public void Publish(INotification notification)
     {
+        if (inBatch is not null)
+        {
+            inBatch.Enqueue(new PublishedInBatch(Outbox.NewMessageId(), notification));
+            return;
+        }
+
         outbox.Add(Sql, Transaction, notification);
         Published++;
     }
@@ -65,3 +81,6 @@ public sealed class MessageContext(Outbox outbox)
     private static InvalidOperationException NotInMessage() =>
         new("MessageContext is only available while the outbox processor delivers a message.");
 }
+
+/// <summary>A notification published while the processor delivers a batch, waiting to be delivered in that batch.</summary>
+internal sealed record PublishedInBatch(string MessageId, INotification Notification);

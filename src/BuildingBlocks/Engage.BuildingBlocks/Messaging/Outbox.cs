@@ -26,20 +26,28 @@ public sealed class Outbox(MessageTypes types, OutboxSignal signal, TimeProvider
     }
 
     /// <summary>Adds a message through a cache of prepared statements (the outbox processor's).</summary>
-    public void Add(Database.PreparedStatements statements, SqliteTransaction transaction, INotification notification)
+    public void Add(Database.PreparedStatements statements, SqliteTransaction transaction, INotification notification) =>
+        Add(statements, transaction, notification, NewMessageId());
+
+    /// <summary>Adds a message with a given id; returns its sequence number and stored payload.</summary>
+    internal (long Seq, string TypeName, string Payload) Add(Database.PreparedStatements statements, SqliteTransaction transaction, INotification notification, string messageId)
     {
         var type = types.For(notification.GetType());
-        statements.Execute(transaction, InsertSql,
-            ("$id", Guid.CreateVersion7().ToString("N")),
+        var payload = type.Serialize(notification);
+        var seq = (long)statements.Scalar(transaction, InsertSql + " RETURNING seq",
+            ("$id", messageId),
             ("$type", type.Name),
-            ("$payload", type.Serialize(notification)),
-            ("$created", clock.GetUtcNow().ToString("O")));
+            ("$payload", payload),
+            ("$created", clock.GetUtcNow().ToString("O")))!;
+        return (seq, type.Name, payload);
     }
+
+    internal static string NewMessageId() => Guid.CreateVersion7().ToString("N");
 
     private void Bind(SqliteCommand command, INotification notification)
     {
         var type = types.For(notification.GetType());
-        command.Parameters.AddWithValue("$id", Guid.CreateVersion7().ToString("N"));
+        command.Parameters.AddWithValue("$id", NewMessageId());
         command.Parameters.AddWithValue("$type", type.Name);
         command.Parameters.AddWithValue("$payload", type.Serialize(notification));
         command.Parameters.AddWithValue("$created", clock.GetUtcNow().ToString("O"));

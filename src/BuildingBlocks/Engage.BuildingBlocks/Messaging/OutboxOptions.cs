@@ -6,7 +6,16 @@ public sealed class OutboxOptions
     /// <summary>Run the pump and the Quartz safety-net tick. Tests turn it off and call the processor.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Messages delivered per transaction, at most.</summary>
+    /// <summary>
+    /// Deliver what a handler publishes in the same batch transaction, right after the message that
+    /// caused it, instead of writing it to the outbox and reading it back in a later batch. It commits
+    /// (or rolls back) with its cause either way, so nothing can be lost; a delivery that fails is
+    /// written to the outbox then and retried from there like any other. Tests that step through the
+    /// stages one batch at a time turn it off.
+    /// </summary>
+    public bool DeliverPublishedInBatch { get; set; } = true;
+
+    /// <summary>Outbox messages delivered per transaction, at most (not counting those delivered in the batch).</summary>
     public int BatchSize { get; set; } = 256;
 
     /// <summary>

@@ -27,6 +27,8 @@ public sealed class OutboxProcessor(
 {
     internal const string ParkedTypeName = "messaging.message-parked.v1";
 
+    private const int LoadChunk = 32;
+
     private sealed record Row(long Seq, string MessageId, string Type, string Payload, int Attempts);
 
     /// <summary>Processes one batch; returns how many messages were taken (delivered, retried or parked).</summary>
@@ -40,7 +42,9 @@ public sealed class OutboxProcessor(
         {
             var sql = db.Writer;
             using var transaction = sql.Connection.BeginTransaction(deferred: false);
-            var rows = LoadDue(sql, transaction, settings.BatchSize);
+            // Read in chunks: a batch often ends on its time budget long before BatchSize.
+            var chunk = Math.Min(settings.BatchSize, LoadChunk);
+            var rows = LoadDue(sql, transaction, afterSeq: 0, chunk);
             if (rows.Count == 0)
             {
                 return 0;
@@ -50,10 +54,27 @@ public sealed class OutboxProcessor(
             var context = scope.ServiceProvider.GetRequiredService<MessageContext>();
             var publisher = scope.ServiceProvider.GetRequiredService<IPublisher>();
             var started = clock.GetTimestamp();
-            var yieldToAcceptPath = rows.Count < settings.BatchSize || Backlog(sql, transaction, settings.BacklogLimit) < settings.BacklogLimit;
+            var yieldToAcceptPath = rows.Count < chunk || Backlog(sql, transaction) < settings.BacklogLimit;
 
-            foreach (var row in rows)
+            var inBatch = settings.DeliverPublishedInBatch ? new Queue<PublishedInBatch>() : null;
+            for (var next = 0; taken < settings.BatchSize; next++)
             {
+                if (next == rows.Count)
+                {
+                    if (rows.Count < chunk)
+                    {
+                        break; // nothing more is due
+                    }
+
+                    rows = LoadDue(sql, transaction, rows[^1].Seq, Math.Min(chunk, settings.BatchSize - taken));
+                    next = 0;
+                    if (rows.Count == 0)
+                    {
+                        break;
+                    }
+                }
+
+                var row = rows[next];
                 var elapsed = clock.GetElapsedTime(started);
                 if (taken > 0 && (elapsed > settings.BatchTimeBudget || (yieldToAcceptPath && elapsed > settings.YieldAfter && db.AcceptWriterWaiting)))
                 {
@@ -61,28 +82,31 @@ public sealed class OutboxProcessor(
                 }
 
                 taken++;
-                sql.Execute(transaction, "SAVEPOINT message");
-                context.Enter(row.MessageId, sql, transaction);
-                try
+                var delivered = await DeliverAsync(sql, transaction, context, publisher, row.MessageId, inBatch,
+                    () => types.TryGet(row.Type, out var type)
+                        ? type.Deserialize(row.Payload)
+                        : throw new InvalidOperationException($"Unknown message type '{row.Type}'."),
+                    cancellationToken);
+                if (delivered)
                 {
-                    if (!types.TryGet(row.Type, out var type))
-                    {
-                        throw new InvalidOperationException($"Unknown message type '{row.Type}'.");
-                    }
-
-                    await publisher.Publish(type.Deserialize(row.Payload), cancellationToken);
                     sql.Execute(transaction, "DELETE FROM messaging_outbox WHERE seq = $seq", ("$seq", row.Seq));
-                    sql.Execute(transaction, "RELEASE message");
                 }
-                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                else
                 {
-                    sql.Execute(transaction, "ROLLBACK TO message");
-                    sql.Execute(transaction, "RELEASE message");
-                    Fail(sql, transaction, row, exception, settings);
+                    Fail(sql, transaction, row, context.LastError!, settings);
                 }
-                finally
+
+                // What the message published (and what that publishes in turn) follows it at once.
+                while (inBatch is { Count: > 0 })
                 {
-                    context.Leave();
+                    var follower = inBatch.Dequeue();
+                    if (!await DeliverAsync(sql, transaction, context, publisher, follower.MessageId, inBatch, () => follower.Notification, cancellationToken))
+                    {
+                        // From here on it is an outbox message like any other: retried with backoff, then parked.
+                        var (seq, typeName, payload) = outbox.Add(sql, transaction, follower.Notification, follower.MessageId);
+                        Fail(sql, transaction, new Row(seq, follower.MessageId, typeName, payload, 0), context.LastError!, settings);
+                        context.Published++;
+                    }
                 }
             }
 
@@ -108,6 +132,61 @@ public sealed class OutboxProcessor(
         return taken;
     }
 
+    /// <summary>
+    /// Delivers one message to its handlers under a savepoint. False when a handler failed: its
+    /// effects are rolled back and the error is left in <see cref="MessageContext.LastError"/>.
+    /// </summary>
+    private static async ValueTask<bool> DeliverAsync(
+        PreparedStatements sql,
+        SqliteTransaction transaction,
+        MessageContext context,
+        IPublisher publisher,
+        string messageId,
+        Queue<PublishedInBatch>? inBatch,
+        Func<INotification> message,
+        CancellationToken cancellationToken)
+    {
+        sql.Execute(transaction, "SAVEPOINT message");
+        var queued = inBatch?.Count ?? 0;
+        context.Enter(messageId, sql, transaction, inBatch);
+        try
+        {
+            await publisher.Publish(message(), cancellationToken);
+            sql.Execute(transaction, "RELEASE message");
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            sql.Execute(transaction, "ROLLBACK TO message");
+            sql.Execute(transaction, "RELEASE message");
+            // What the failed delivery published was rolled back with it.
+            while (inBatch is not null && inBatch.Count > queued)
+            {
+                DropLast(inBatch);
+            }
+
+            context.LastError = exception;
+            return false;
+        }
+        finally
+        {
+            context.Leave();
+        }
+    }
+
+    private static void DropLast(Queue<PublishedInBatch> queue)
+    {
+        var keep = queue.Count - 1;
+        for (var i = 0; i < queue.Count; i++)
+        {
+            var item = queue.Dequeue();
+            if (i < keep)
+            {
+                queue.Enqueue(item);
+            }
+        }
+    }
+
     /// <summary>Processes batches until nothing is due.</summary>
     public async Task DrainAsync(CancellationToken cancellationToken = default)
     {
@@ -126,15 +205,15 @@ public sealed class OutboxProcessor(
         return (long)command.ExecuteScalar()! == 1;
     }
 
-    private List<Row> LoadDue(PreparedStatements sql, SqliteTransaction transaction, int batchSize)
+    private List<Row> LoadDue(PreparedStatements sql, SqliteTransaction transaction, long afterSeq, int limit)
     {
         using var reader = sql.Query(transaction,
             """
             SELECT seq, message_id, type, payload, attempts FROM messaging_outbox
-            WHERE parked_at IS NULL AND next_attempt_at <= $now
+            WHERE seq > $after AND parked_at IS NULL AND next_attempt_at <= $now
             ORDER BY seq LIMIT $limit
             """,
-            ("$now", clock.GetUtcNow().ToUnixTimeMilliseconds()), ("$limit", batchSize));
+            ("$after", afterSeq), ("$now", clock.GetUtcNow().ToUnixTimeMilliseconds()), ("$limit", limit));
         var rows = new List<Row>();
         while (reader.Read())
         {
@@ -144,11 +223,16 @@ public sealed class OutboxProcessor(
         return rows;
     }
 
-    /// <summary>Due messages, counted up to <paramref name="limit"/> (the count stops there, so it stays cheap).</summary>
-    private long Backlog(PreparedStatements sql, SqliteTransaction transaction, int limit) =>
+    /// <summary>
+    /// About how many messages wait: the span of sequence numbers from the oldest undelivered one to
+    /// the newest. Delivered messages are deleted, so the span is the backlog plus the few retried
+    /// ones in between; two index lookups, however long the backlog is (counting rows would read them all).
+    /// </summary>
+    private static long Backlog(PreparedStatements sql, SqliteTransaction transaction) =>
         (long)sql.Scalar(transaction,
-            "SELECT COUNT(*) FROM (SELECT 1 FROM messaging_outbox WHERE parked_at IS NULL AND next_attempt_at <= $now LIMIT $limit)",
-            ("$now", clock.GetUtcNow().ToUnixTimeMilliseconds()), ("$limit", limit))!;
+            """
+            SELECT IFNULL((SELECT MAX(seq) FROM messaging_outbox) - (SELECT MIN(seq) FROM messaging_outbox WHERE parked_at IS NULL) + 1, 0)
+            """)!;
 
     private void Fail(PreparedStatements sql, SqliteTransaction transaction, Row row, Exception exception, OutboxOptions settings)
     {
