@@ -22,7 +22,7 @@ public sealed class OutboxOptions
     /// How long one batch may hold the write lock: a batch stops taking further messages after this,
     /// so accepted writes (which need the same lock) never wait for a whole batch.
     /// </summary>
-    public TimeSpan BatchTimeBudget { get; set; } = TimeSpan.FromMilliseconds(10);
+    public TimeSpan BatchTimeBudget { get; set; } = TimeSpan.FromMilliseconds(25);
 
     /// <summary>
     /// When a client's write waits for the lock, a batch commits once it has run this long: the
@@ -34,7 +34,7 @@ public sealed class OutboxOptions
     /// Backpressure: while more messages than this are due, batches no longer yield to the accept
     /// path, so a burst can build at most about this much backlog and the stages never fall far behind.
     /// </summary>
-    public int BacklogLimit { get; set; } = 16000;
+    public int BacklogLimit { get; set; } = 25000;
 
     /// <summary>Failed attempts after which a message is parked.</summary>
     public int MaxAttempts { get; set; } = 5;

@@ -43,14 +43,23 @@ internal static class GetEntriesEndpoint
                 "The query parameters break the rules listed under 'errors'.", errors);
         }
 
-        const string Filter = "WHERE (@orderId IS NULL OR order_id = @orderId) AND (@level IS NULL OR severity = @level)";
+        // One filter text per case, so SQLite can use the matching index (an "@x IS NULL OR col = @x"
+        // filter cannot use any, and counting would read the whole log). With both, the order's few
+        // entries are found by its index and then filtered ('+' keeps the severity index out of it).
+        var filter = (orderId, level) switch
+        {
+            (null, null) => "",
+            (not null, null) => "WHERE order_id = @orderId",
+            (null, not null) => "WHERE severity = @level",
+            _ => "WHERE order_id = @orderId AND +severity = @level",
+        };
         using var connection = db.Open();
-        var total = connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM integration_log_entries {Filter}", new { orderId, level });
+        var total = connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM integration_log_entries {filter}", new { orderId, level });
         var rows = connection.Query<Row>(
             $"""
             SELECT id AS Id, timestamp AS Timestamp, severity AS Severity, message AS Message, reason AS Reason,
                    proposed_action AS ProposedAction, order_id AS OrderId, job_id AS JobId, details AS Details
-            FROM integration_log_entries {Filter}
+            FROM integration_log_entries {filter}
             ORDER BY timestamp_utc DESC, id
             LIMIT @take OFFSET @skip
             """,
