@@ -159,10 +159,12 @@ public sealed class OutboxProcessor(
         {
             sql.Execute(transaction, "ROLLBACK TO message");
             sql.Execute(transaction, "RELEASE message");
-            // What the failed delivery published was rolled back with it.
-            while (inBatch is not null && inBatch.Count > queued)
+            // What the failed delivery published was rolled back with it: drop it from the queue's tail.
+            if (inBatch is not null && inBatch.Count > queued)
             {
-                DropLast(inBatch);
+                var kept = inBatch.Take(queued).ToList();
+                inBatch.Clear();
+                kept.ForEach(inBatch.Enqueue);
             }
 
             context.LastError = exception;
@@ -171,19 +173,6 @@ public sealed class OutboxProcessor(
         finally
         {
             context.Leave();
-        }
-    }
-
-    private static void DropLast(Queue<PublishedInBatch> queue)
-    {
-        var keep = queue.Count - 1;
-        for (var i = 0; i < queue.Count; i++)
-        {
-            var item = queue.Dequeue();
-            if (i < keep)
-            {
-                queue.Enqueue(item);
-            }
         }
     }
 

@@ -1,3 +1,4 @@
+using Engage.BuildingBlocks.Database;
 using Engage.BuildingBlocks.Messaging;
 using Engage.Modules.Catalog.Contracts;
 using Engage.Modules.Orders.Contracts;
@@ -31,7 +32,7 @@ internal static class EmbeddedActionStages
         {
             if (reader.Read() && reader.GetInt64(4) == 1)
             {
-                waiting = new Waiting(reader.GetString(0), reader.GetString(1), Text(reader, 2), Text(reader, 3));
+                waiting = new Waiting(reader.GetString(0), reader.GetString(1), reader.GetNullableString(2), reader.GetNullableString(3));
             }
         }
 
@@ -51,7 +52,7 @@ internal static class EmbeddedActionStages
             if (reader.Read())
             {
                 currentVersion = reader.GetString(0);
-                contactId = Text(reader, 1);
+                contactId = reader.GetNullableString(1);
             }
         }
 
@@ -72,8 +73,6 @@ internal static class EmbeddedActionStages
         ActionRecorder.Record(context.Connection, context.Transaction, context.Publish, orderId, versionTag, contactId,
             waiting.Action, waiting.Language, waiting.Data, ActionRecorder.SourceEmbedded, waiting.JobId, now);
     }
-
-    private static string? Text(Microsoft.Data.Sqlite.SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }
 
 /// <summary>The reference stage of a version is done: an embedded action of that version may be due.</summary>

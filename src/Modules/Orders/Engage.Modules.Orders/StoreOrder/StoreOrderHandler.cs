@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Engage.BuildingBlocks.Database;
 using Engage.BuildingBlocks.Messaging;
 using Engage.Modules.Orders.Contracts;
 using Engage.Modules.Orders.Jobs;
 using Engage.Modules.Orders.Model;
 using Mediator;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Data.Sqlite;
 
 namespace Engage.Modules.Orders.StoreOrder;
 
@@ -45,7 +45,7 @@ internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clo
         {
             while (reader.Read())
             {
-                jobs.Add(new PendingJob(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), NullableText(reader, 3), NullableText(reader, 4)));
+                jobs.Add(new PendingJob(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetNullableString(3), reader.GetNullableString(4)));
             }
         }
 
@@ -187,10 +187,8 @@ internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clo
     {
         using var reader = context.Query(
             "SELECT version_tag, contact_id, document FROM orders_orders WHERE order_id = $orderId", ("$orderId", orderId));
-        return reader.Read() ? new StoredOrder(reader.GetString(0), NullableText(reader, 1), reader.GetString(2)) : null;
+        return reader.Read() ? new StoredOrder(reader.GetString(0), reader.GetNullableString(1), reader.GetString(2)) : null;
     }
-
-    private static string? NullableText(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     private void Succeed(PendingJob job, string? versionTag, DateTimeOffset now) =>
         context.Execute(
