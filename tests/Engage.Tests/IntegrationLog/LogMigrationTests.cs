@@ -36,10 +36,7 @@ public sealed class LogMigrationTests
         Assert.Equal("Store is missing", entry["message"].Text());
         Assert.Equal("S1", entry["details"]!["externalStoreId"].Text());
         // The rebuilt table keeps its sequence: a new entry sorts after the old one and does not reuse its seq.
-        using var check = app.OpenDatabase();
-        using var seq = check.CreateCommand();
-        seq.CommandText = "SELECT seq FROM sqlite_sequence WHERE name = 'integration_log_entries'";
-        Assert.Equal(1L, seq.ExecuteScalar());
+        Assert.Equal(1L, app.Scalar("SELECT seq FROM sqlite_sequence WHERE name = 'integration_log_entries'"));
         Assert.Equal(HttpStatusCode.OK, (await app.Client().GetAsync("/api/v3/integration-log?severity=Warning")).StatusCode);
     }
 

@@ -25,10 +25,7 @@ public sealed class MessageContext(Outbox outbox)
     public PreparedStatements Sql => statements ?? throw NotInMessage();
 
     /// <summary>Messages written to the outbox by handlers (the processor wakes the pump for them after the commit).</summary>
-    internal int Published { get; set; }
-
-    /// <summary>Why the last delivery failed (set by the processor).</summary>
-    internal Exception? LastError { get; set; }
+    internal int Published { get; private set; }
 
     internal void Enter(string messageId, PreparedStatements openStatements, SqliteTransaction openTransaction, Queue<PublishedInBatch>? deliverInBatch)
     {

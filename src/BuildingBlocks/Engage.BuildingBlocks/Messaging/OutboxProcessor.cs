@@ -82,30 +82,29 @@ public sealed class OutboxProcessor(
                 }
 
                 taken++;
-                var delivered = await DeliverAsync(sql, transaction, context, publisher, row.MessageId, inBatch,
+                var failure = await DeliverAsync(sql, transaction, context, publisher, row.MessageId, inBatch,
                     () => types.TryGet(row.Type, out var type)
                         ? type.Deserialize(row.Payload)
                         : throw new InvalidOperationException($"Unknown message type '{row.Type}'."),
                     cancellationToken);
-                if (delivered)
+                if (failure is null)
                 {
                     sql.Execute(transaction, "DELETE FROM messaging_outbox WHERE seq = $seq", ("$seq", row.Seq));
                 }
                 else
                 {
-                    Fail(sql, transaction, row, context.LastError!, settings);
+                    Fail(sql, transaction, row, failure, settings);
                 }
 
                 // What the message published (and what that publishes in turn) follows it at once.
                 while (inBatch is { Count: > 0 })
                 {
                     var follower = inBatch.Dequeue();
-                    if (!await DeliverAsync(sql, transaction, context, publisher, follower.MessageId, inBatch, () => follower.Notification, cancellationToken))
+                    if (await DeliverAsync(sql, transaction, context, publisher, follower.MessageId, inBatch, () => follower.Notification, cancellationToken) is { } followerFailure)
                     {
                         // From here on it is an outbox message like any other: retried with backoff, then parked.
                         var (seq, typeName, payload) = outbox.Add(sql, transaction, follower.Notification, follower.MessageId);
-                        Fail(sql, transaction, new Row(seq, follower.MessageId, typeName, payload, 0), context.LastError!, settings);
-                        context.Published++;
+                        Fail(sql, transaction, new Row(seq, follower.MessageId, typeName, payload, 0), followerFailure, settings);
                     }
                 }
             }
@@ -133,10 +132,10 @@ public sealed class OutboxProcessor(
     }
 
     /// <summary>
-    /// Delivers one message to its handlers under a savepoint. False when a handler failed: its
-    /// effects are rolled back and the error is left in <see cref="MessageContext.LastError"/>.
+    /// Delivers one message to its handlers under a savepoint. Returns null, or the exception a
+    /// handler failed with (its effects are rolled back then).
     /// </summary>
-    private static async ValueTask<bool> DeliverAsync(
+    private static async ValueTask<Exception?> DeliverAsync(
         PreparedStatements sql,
         SqliteTransaction transaction,
         MessageContext context,
@@ -153,7 +152,7 @@ public sealed class OutboxProcessor(
         {
             await publisher.Publish(message(), cancellationToken);
             sql.Execute(transaction, "RELEASE message");
-            return true;
+            return null;
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -167,8 +166,7 @@ public sealed class OutboxProcessor(
                 kept.ForEach(inBatch.Enqueue);
             }
 
-            context.LastError = exception;
-            return false;
+            return exception;
         }
         finally
         {
