@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using System.Text;
 using FluentValidation;
 using FluentValidation.Results;
@@ -7,10 +9,16 @@ namespace Engage.BuildingBlocks.Http;
 /// <summary>FluentValidation results as a problem keyed by JSON path (camelCase segments).</summary>
 public static class Validation
 {
+    // FluentValidation asks for a rule's display name every time the rule runs, failing or not, so
+    // the name is worked out once per property: building it per call was half the cost of
+    // validating a valid order (about 15 µs and 10 KB of garbage for the benchmark order).
+    private static readonly ConcurrentDictionary<MemberInfo, string> DisplayNames = new();
+
     /// <summary>Property names in messages read as the JSON names: <c>'orderId' must not be empty.</c></summary>
     public static void UseJsonNames()
     {
-        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonName(member.Name);
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : DisplayNames.GetOrAdd(member, static m => JsonName(m.Name));
     }
 
     public static Problem? Check<T>(IValidator<T> validator, T value)
