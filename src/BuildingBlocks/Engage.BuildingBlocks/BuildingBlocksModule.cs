@@ -25,9 +25,16 @@ public static class BuildingBlocksModule
         }
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => new Db(connectionString)); // a factory, so the container disposes it (its writer connection)
+        var database = configuration.GetSection("Engage:Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.Configure<DatabaseOptions>(configuration.GetSection("Engage:Database"));
+        // A factory, so the container disposes it (its writer connection).
+        services.AddSingleton(_ => new Db(connectionString, database.BackgroundCheckpoints));
         services.AddSingleton(new ModuleMigrations("messaging", typeof(Db).Assembly));
         services.AddHostedService<MigrationRunner>();
+        if (database.BackgroundCheckpoints)
+        {
+            services.AddHostedService<Checkpointer>();
+        }
 
         services.Configure<OutboxOptions>(configuration.GetSection("Engage:Outbox"));
         services.AddSingleton<OutboxSignal>();

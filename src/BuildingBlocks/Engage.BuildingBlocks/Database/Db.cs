@@ -19,8 +19,14 @@ public sealed class Db : IDisposable
 
     private const string WriterPragmas = "PRAGMA cache_size=-32768;";
 
-    public Db(string connectionString)
+    // With background checkpoints (Checkpointer) the writer only ever appends to the WAL.
+    private const string NoCheckpointPragma = "PRAGMA wal_autocheckpoint=0;";
+
+    private readonly bool backgroundCheckpoints;
+
+    public Db(string connectionString, bool backgroundCheckpoints = false)
     {
+        this.backgroundCheckpoints = backgroundCheckpoints;
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (string.IsNullOrWhiteSpace(builder.DataSource))
         {
@@ -91,6 +97,9 @@ public sealed class Db : IDisposable
 
     public SqliteConnection Open() => Open(ConnectionString);
 
+    /// <summary>A connection of its own, outside the pool (for a long-lived background user such as the checkpointer).</summary>
+    internal SqliteConnection OpenUnpooled() => Open(writerConnectionString);
+
     private static SqliteConnection Open(string connectionString)
     {
         var connection = new SqliteConnection(connectionString);
@@ -105,7 +114,7 @@ public sealed class Db : IDisposable
     {
         var connection = Open(writerConnectionString);
         using var command = connection.CreateCommand();
-        command.CommandText = WriterPragmas;
+        command.CommandText = backgroundCheckpoints ? WriterPragmas + NoCheckpointPragma : WriterPragmas;
         command.ExecuteNonQuery();
         return connection;
     }
