@@ -150,6 +150,38 @@ public sealed class OutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task What_a_handler_published_is_dropped_when_a_later_handler_of_the_same_message_fails()
+    {
+        var client = app.Client();
+        await client.RegisterOrder(Samples.MinimalOrder("half-done", "MemberNumber", "M-8"));
+        // Catalog's reference check cannot run without its article table. Contacts handles the same
+        // OrderStored before it and has already published OrderContactResolved by then.
+        Execute("ALTER TABLE catalog_articles RENAME TO catalog_articles_away");
+
+        Assert.Equal(1, await app.Processor.ProcessBatchAsync());
+
+        // OrderStored failed as a whole: Contacts' effect and what it published went with it, so
+        // nothing acted on a contact answer whose cause was rolled back.
+        Assert.Equal("orders.order-stored.v1", Scalar("SELECT type FROM messaging_outbox"));
+        Assert.Equal(1L, Scalar("SELECT attempts FROM messaging_outbox"));
+        Assert.Contains("catalog_articles", (string)Scalar("SELECT last_error FROM messaging_outbox")!);
+        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM contacts_waiting_orders"));
+        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM messaging_inbox WHERE handler IN ('contacts.connect-order-to-contact', 'orders.connect-contact', 'integration-log.record-contact-resolved')"));
+        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM integration_log_entries"));
+
+        // Retried with the table back, every stage runs once.
+        Execute("ALTER TABLE catalog_articles_away RENAME TO catalog_articles");
+        Execute("UPDATE messaging_outbox SET next_attempt_at = 0");
+        await app.Processor.DrainAsync();
+
+        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM messaging_outbox"));
+        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM contacts_waiting_orders WHERE order_id = 'half-done'"));
+        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM messaging_inbox WHERE handler = 'integration-log.record-contact-resolved'"));
+        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM messaging_inbox WHERE handler = 'orders.connect-contact'"));
+        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM integration_log_entries WHERE order_id = 'half-done' AND message = 'Contact is missing'"));
+    }
+
+    [Fact]
     public async Task A_job_whose_store_message_is_parked_ends_failed_instead_of_pending_forever()
     {
         var client = app.Client();
