@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Engage.BuildingBlocks.Database;
@@ -10,7 +11,8 @@ namespace Engage.BuildingBlocks.Database;
 /// whole page cache away whenever another connection has written since its last transaction, so
 /// two writers taking turns (the job writer and the outbox processor) would each start every
 /// transaction cold. The writer has a 32 MiB page cache; the pooled read connections keep the
-/// default. Every connection gets the same pragmas.
+/// default. Every connection gets the same pragmas, and with background checkpoints the writer
+/// never checkpoints the WAL itself (<see cref="Checkpointer"/> does).
 /// </summary>
 public sealed class Db : IDisposable
 {
@@ -100,13 +102,25 @@ public sealed class Db : IDisposable
     /// <summary>A connection of its own, outside the pool (for a long-lived background user such as the checkpointer).</summary>
     internal SqliteConnection OpenUnpooled() => Open(writerConnectionString);
 
+    // The SQLite connections the pragmas were applied to. A pooled connection keeps its settings
+    // from one Open to the next, so every read would otherwise run four pragmas for nothing.
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = new();
+
+    private static readonly object Done = new();
+
     private static SqliteConnection Open(string connectionString)
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = ConnectionPragmas;
-        command.ExecuteNonQuery();
+        var handle = connection.Handle!;
+        if (!Configured.TryGetValue(handle, out _))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = ConnectionPragmas;
+            command.ExecuteNonQuery();
+            Configured.AddOrUpdate(handle, Done);
+        }
+
         return connection;
     }
 

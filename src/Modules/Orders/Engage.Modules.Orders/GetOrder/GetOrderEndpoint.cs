@@ -37,6 +37,7 @@ internal static class GetOrderEndpoint
         }
 
         http.Response.Headers.ETag = $"\"{reader.GetString(0)}\"";
-        return Results.Text(reader.GetString(2), "application/json; charset=utf-8");
+        // The stored UTF-8 as it is: no string to build from it and encode back.
+        return Results.Bytes(reader.GetFieldValue<byte[]>(2), "application/json; charset=utf-8");
     }
 }
