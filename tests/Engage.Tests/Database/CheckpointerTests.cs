@@ -17,7 +17,11 @@ public sealed class CheckpointerTests
     public async Task The_writers_never_checkpoint_themselves()
     {
         // The checkpointer never gets to run: whatever reaches the database file was copied by a writer.
-        using var app = new EngageApp(new Dictionary<string, string?> { ["Engage:Database:CheckpointInterval"] = "01:00:00" });
+        using var app = new EngageApp(new Dictionary<string, string?>
+        {
+            ["Engage:Database:BackgroundCheckpoints"] = "true",
+            ["Engage:Database:CheckpointInterval"] = "01:00:00",
+        });
 
         await WriteOrders(app);
 
@@ -33,6 +37,7 @@ public sealed class CheckpointerTests
     {
         using var app = new EngageApp(new Dictionary<string, string?>
         {
+            ["Engage:Database:BackgroundCheckpoints"] = "true",
             ["Engage:Database:CheckpointInterval"] = "00:00:00.010",
             ["Engage:Database:WalRestartPages"] = "100",
         });

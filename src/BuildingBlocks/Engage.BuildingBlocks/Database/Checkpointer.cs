@@ -13,9 +13,9 @@ namespace Engage.BuildingBlocks.Database;
 /// (<c>wal_autocheckpoint=0</c>); this service does, on its own connection and thread: a PASSIVE
 /// checkpoint every <see cref="DatabaseOptions.CheckpointInterval"/>, which copies what is committed
 /// while writers go on. A WAL that keeps being appended to is never restarted that way, so once it
-/// is longer than <see cref="DatabaseOptions.WalRestartPages"/> a second pass runs holding the write
-/// gate: it only copies what was committed since the first, and the next write then starts the
-/// WAL from its beginning. Durability is unchanged: a commit is in the WAL either way.
+/// is longer than <see cref="DatabaseOptions.WalRestartPages"/>, and a pass has copied all of it, a
+/// second pass runs holding the write gate: it only copies what was committed since the first, and
+/// the next write then starts the WAL from its beginning. Durability is unchanged: a commit is in the WAL either way.
 /// </summary>
 internal sealed class Checkpointer(Db db, IOptions<DatabaseOptions> options, ILogger<Checkpointer> logger) : BackgroundService
 {
@@ -34,8 +34,11 @@ internal sealed class Checkpointer(Db db, IOptions<DatabaseOptions> options, ILo
         {
             try
             {
-                var length = Checkpoint(command);
-                if (length < settings.WalRestartPages || length == finished)
+                var (length, copied) = Checkpoint(command);
+                // Only a pass that copied everything it saw leaves little for the gated one. One that a
+                // reader held back (it cannot copy past a reader's snapshot) is left to the next pass:
+                // catching up under the write gate would stall every writer for the whole copy.
+                if (length < settings.WalRestartPages || copied < length || length == finished)
                 {
                     continue;
                 }
@@ -43,7 +46,7 @@ internal sealed class Checkpointer(Db db, IOptions<DatabaseOptions> options, ILo
                 db.WriteGate.Wait(stoppingToken);
                 try
                 {
-                    finished = Checkpoint(command);
+                    (finished, _) = Checkpoint(command);
                 }
                 finally
                 {
@@ -62,10 +65,10 @@ internal sealed class Checkpointer(Db db, IOptions<DatabaseOptions> options, ILo
         }
     }
 
-    /// <summary>Runs one PASSIVE checkpoint; returns the WAL's length in pages.</summary>
-    private static long Checkpoint(SqliteCommand command)
+    /// <summary>Runs one PASSIVE checkpoint; returns the WAL's length and how much of it is in the database file, in pages.</summary>
+    private static (long Length, long Copied) Checkpoint(SqliteCommand command)
     {
         using var reader = command.ExecuteReader();
-        return reader.Read() ? reader.GetInt64(1) : 0; // busy, log pages, checkpointed pages
+        return reader.Read() ? (reader.GetInt64(1), reader.GetInt64(2)) : (0, 0); // busy, log pages, checkpointed pages
     }
 }
