@@ -44,27 +44,13 @@ public static class BuildingBlocksModule
         services.AddSingleton(provider => new MessageTypes(provider.GetServices<MessageType>()));
         services.AddMessageType(OutboxProcessor.ParkedTypeName, MessagingJsonContext.Default.MessageParked);
         services.AddSingleton<InboxRetentionJob>();
-        services.AddQuartz(quartz =>
-        {
-            quartz.AddJob<InboxRetentionJob>(InboxRetentionJob.Key);
-            quartz.AddTrigger(trigger => trigger
-                .ForJob(InboxRetentionJob.Key)
-                .StartAt(DateBuilder.FutureDate(1, IntervalUnit.Minute))
-                .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromHours(1)).RepeatForever()));
-        });
+        services.AddQuartz(quartz => quartz.AddRecurringJob<InboxRetentionJob>(InboxRetentionJob.Key, TimeSpan.FromMinutes(1), TimeSpan.FromHours(1)));
 
         var outbox = configuration.GetSection("Engage:Outbox").Get<OutboxOptions>() ?? new OutboxOptions();
         if (outbox.Enabled)
         {
             services.AddHostedService<OutboxPump>();
-            services.AddQuartz(quartz =>
-            {
-                quartz.AddJob<OutboxTickJob>(OutboxTickJob.Key);
-                quartz.AddTrigger(trigger => trigger
-                    .ForJob(OutboxTickJob.Key)
-                    .StartAt(DateBuilder.FutureDate((int)outbox.TickInterval.TotalMilliseconds, IntervalUnit.Millisecond))
-                    .WithSimpleSchedule(schedule => schedule.WithInterval(outbox.TickInterval).RepeatForever()));
-            });
+            services.AddQuartz(quartz => quartz.AddRecurringJob<OutboxTickJob>(OutboxTickJob.Key, outbox.TickInterval, outbox.TickInterval));
         }
 
         return services;

@@ -25,14 +25,7 @@ public static class OrdersModule
         services.AddSingleton<ChangeDeliveryValidator>();
         services.AddSingleton<TriggerActionValidator>();
         services.AddSingleton<JobRetentionJob>();
-        services.AddQuartz(quartz =>
-        {
-            quartz.AddJob<JobRetentionJob>(JobRetentionJob.Key);
-            quartz.AddTrigger(trigger => trigger
-                .ForJob(JobRetentionJob.Key)
-                .StartAt(DateBuilder.FutureDate(1, IntervalUnit.Minute))
-                .WithSimpleSchedule(schedule => schedule.WithInterval(settings.RetentionSweepInterval).RepeatForever()));
-        });
+        services.AddQuartz(quartz => quartz.AddRecurringJob<JobRetentionJob>(JobRetentionJob.Key, TimeSpan.FromMinutes(1), settings.RetentionSweepInterval));
 
         services.AddMessageType(FailParkedJob.FailParkedJobHandler.StoreMessageType, OrdersJsonContext.Api.OrderWriteAccepted);
         services.AddMessageType("orders.order-stored.v1", OrdersJsonContext.Api.OrderStored);
