@@ -1,5 +1,7 @@
 using System.Net;
+using Engage.BuildingBlocks.Messaging;
 using Engage.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Data.Sqlite;
 
 namespace Engage.Tests.Messaging;
@@ -241,21 +243,42 @@ public sealed class OutboxTests : IDisposable
     }
 
     [Fact]
-    public async Task Inbox_records_are_removed_after_their_retention()
+    public async Task Inbox_records_are_removed_after_their_retention_in_chunks_and_recent_ones_are_kept()
     {
         var client = app.Client();
+        var before = DateTimeOffset.UtcNow;
         await client.RegisterOrder(Samples.MinimalOrder("inbox-kept"));
         await app.Processor.DrainAsync();
-        Assert.True((long)Scalar("SELECT COUNT(*) FROM messaging_inbox")! > 0);
-        Execute("UPDATE messaging_inbox SET processed_at = '2000-01-01T00:00:00.0000000+00:00' WHERE handler = 'orders.store-order'");
-        var retention = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
-            .GetRequiredService<Engage.BuildingBlocks.Messaging.InboxRetentionJob>(app.Services);
+        var after = DateTimeOffset.UtcNow;
+        var recent = (long)Scalar("SELECT COUNT(*) FROM messaging_inbox")!;
+        Assert.True(recent > 0);
+
+        // The sweep relies on message ids starting with their creation time (UUIDv7, "N" form).
+        var id = (string)Scalar("SELECT message_id FROM messaging_inbox WHERE handler = 'orders.store-order'")!;
+        Assert.InRange(string.CompareOrdinal(id[..12], InboxRetentionJob.IdPrefix(before)), 0, int.MaxValue);
+        Assert.InRange(string.CompareOrdinal(id[..12], InboxRetentionJob.IdPrefix(after)), int.MinValue, 0);
+
+        // More expired records than one chunk, from messages created and processed eight days ago.
+        var old = DateTimeOffset.UtcNow.AddDays(-8);
+        var expired = InboxRetentionJob.Chunk * 2 + 17;
+        Execute(
+            """
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $count)
+            INSERT INTO messaging_inbox (message_id, handler, processed_at)
+            SELECT $prefix || printf('%020d', i), 'orders.store-order', $at FROM n
+            """,
+            ("$count", expired), ("$prefix", InboxRetentionJob.IdPrefix(old)), ("$at", old.ToString("O")));
+        // Created eight days ago but processed just now: kept, retention counts from processing.
+        Execute("INSERT INTO messaging_inbox (message_id, handler, processed_at) VALUES ($id, 'orders.store-order', $at)",
+            ("$id", InboxRetentionJob.IdPrefix(old) + "late"), ("$at", DateTimeOffset.UtcNow.ToString("O")));
+        var retention = app.Services.GetRequiredService<InboxRetentionJob>();
 
         var removed = await retention.RemoveExpiredAsync();
 
-        Assert.Equal(1, removed);
-        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM messaging_inbox WHERE handler = 'orders.store-order'"));
-        Assert.True((long)Scalar("SELECT COUNT(*) FROM messaging_inbox")! > 0);
+        Assert.Equal(expired, removed);
+        Assert.Equal(recent + 1, Scalar("SELECT COUNT(*) FROM messaging_inbox"));
+        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM messaging_inbox WHERE message_id = $id", ("$id", InboxRetentionJob.IdPrefix(old) + "late")));
+        Assert.Equal(0, await retention.RemoveExpiredAsync());
     }
 
     [Fact]

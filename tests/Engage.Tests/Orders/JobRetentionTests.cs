@@ -32,4 +32,31 @@ public sealed class JobRetentionTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v3/orders/jobs/{pending}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v3/orders/kept-order")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_sweep_larger_than_one_chunk_removes_every_expired_job()
+    {
+        _ = app.Client();
+        var expired = JobRetentionJob.Chunk * 2 + 5;
+        using (var connection = app.OpenDatabase())
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText =
+                """
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $count)
+                INSERT INTO orders_jobs (job_id, order_id, operation, status, accepted_at, completed_at)
+                SELECT 'old-job-' || i, 'old-order-' || i, 'Create', 'Succeeded', '2000-01-01T00:00:00.0000000+00:00',
+                       '2000-01-01T00:00:01.0000000+00:00' FROM n
+                """;
+            command.Parameters.AddWithValue("$count", expired);
+            command.ExecuteNonQuery();
+        }
+
+        var pending = await app.Client().RegisterOrder(Samples.MinimalOrder("pending-while-swept"));
+        var retention = app.Services.GetRequiredService<JobRetentionJob>();
+
+        Assert.Equal(expired, await retention.RemoveExpiredAsync());
+        Assert.Equal(HttpStatusCode.OK, (await app.Client().GetAsync($"/api/v3/orders/jobs/{pending}")).StatusCode);
+        Assert.Equal(0, await retention.RemoveExpiredAsync());
+    }
 }

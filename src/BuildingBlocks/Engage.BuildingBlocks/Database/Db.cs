@@ -133,6 +133,40 @@ public sealed class Db : IDisposable
         return connection;
     }
 
+    /// <summary>
+    /// Runs a retention DELETE in chunks: <paramref name="sql"/> removes at most <c>$limit</c> rows, and
+    /// runs in a transaction of its own again and again until a pass removes fewer. A sweep of a large
+    /// backlog then holds the write gate for one chunk at a time, so accepted writes and the outbox
+    /// take turns with it instead of waiting for the whole sweep. Returns how many rows were removed.
+    /// </summary>
+    public async Task<int> DeleteInChunksAsync(string sql, int chunk, IReadOnlyList<(string Name, object Value)> arguments, CancellationToken cancellationToken = default)
+    {
+        var removed = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var pass = await WriteAsync((connection, transaction) =>
+            {
+                using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = sql;
+                command.Parameters.AddWithValue("$limit", chunk);
+                foreach (var (name, value) in arguments)
+                {
+                    command.Parameters.AddWithValue(name, value);
+                }
+
+                return Task.FromResult(command.ExecuteNonQuery());
+            }, cancellationToken);
+            removed += pass;
+            if (pass < chunk)
+            {
+                break;
+            }
+        }
+
+        return removed;
+    }
+
     /// <summary>Runs <paramref name="work"/> in one BEGIN IMMEDIATE transaction, holding the write gate.</summary>
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken = default)
     {

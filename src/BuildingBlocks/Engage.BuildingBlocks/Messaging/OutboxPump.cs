@@ -44,24 +44,36 @@ internal sealed class OutboxTickJob(OutboxProcessor processor) : IJob
 /// Removes inbox records older than <see cref="OutboxOptions.InboxRetention"/>. A message can only be
 /// delivered again while it is still in the outbox, and it leaves the outbox in the same
 /// transaction as its inbox records, so old records guard nothing; without this the inbox grows forever.
+/// Message ids are UUIDv7 in "N" form, so their first 12 hex digits are the creation time in unix
+/// milliseconds and the primary key is in creation order: the sweep reads only the records of
+/// messages created before the cutoff (a range of the key; filtering on processed_at alone read the
+/// whole inbox under the write gate, a stall that grew with the inbox), keeps any of those processed
+/// after the cutoff, and deletes in chunks.
 /// </summary>
 [DisallowConcurrentExecution]
 internal sealed class InboxRetentionJob(Database.Db db, Microsoft.Extensions.Options.IOptions<OutboxOptions> options, TimeProvider clock) : IJob
 {
     public static readonly JobKey Key = new("inbox-retention", "messaging");
 
+    internal const int Chunk = 2000;
+
     public Task Execute(IJobExecutionContext context) => RemoveExpiredAsync(context.CancellationToken);
 
     public Task<int> RemoveExpiredAsync(CancellationToken cancellationToken = default)
     {
-        var cutoff = (clock.GetUtcNow() - options.Value.InboxRetention).ToString("O");
-        return db.WriteAsync((connection, transaction) =>
-        {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = "DELETE FROM messaging_inbox WHERE processed_at < $cutoff";
-            command.Parameters.AddWithValue("$cutoff", cutoff);
-            return Task.FromResult(command.ExecuteNonQuery());
-        }, cancellationToken);
+        var cutoff = clock.GetUtcNow() - options.Value.InboxRetention;
+        return db.DeleteInChunksAsync(
+            """
+            DELETE FROM messaging_inbox WHERE (message_id, handler) IN (
+                SELECT message_id, handler FROM messaging_inbox
+                WHERE message_id < $createdBefore AND processed_at < $cutoff
+                LIMIT $limit)
+            """,
+            Chunk,
+            [("$createdBefore", IdPrefix(cutoff)), ("$cutoff", cutoff.ToString("O"))],
+            cancellationToken);
     }
+
+    /// <summary>The first 12 hex digits of a UUIDv7 ("N" form) created at <paramref name="time"/>: every id created earlier sorts below it.</summary>
+    internal static string IdPrefix(DateTimeOffset time) => time.ToUnixTimeMilliseconds().ToString("x12", System.Globalization.CultureInfo.InvariantCulture);
 }

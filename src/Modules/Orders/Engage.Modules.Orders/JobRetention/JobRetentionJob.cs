@@ -1,11 +1,13 @@
-using Dapper;
 using Engage.BuildingBlocks.Database;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace Engage.Modules.Orders.JobRetention;
 
-/// <summary>Removes jobs completed longer ago than <c>Engage:Orders:JobRetention</c> (7 days by default).</summary>
+/// <summary>
+/// Removes jobs completed longer ago than <c>Engage:Orders:JobRetention</c> (7 days by default), in
+/// chunks, so a sweep never holds the write gate for long.
+/// </summary>
 [DisallowConcurrentExecution]
 internal sealed class JobRetentionJob(Db db, OrdersSettings settings, TimeProvider clock, ILogger<JobRetentionJob> logger) : IJob
 {
@@ -13,12 +15,19 @@ internal sealed class JobRetentionJob(Db db, OrdersSettings settings, TimeProvid
 
     public async Task Execute(IJobExecutionContext context) => await RemoveExpiredAsync(context.CancellationToken);
 
+    internal const int Chunk = 2000;
+
     public async Task<int> RemoveExpiredAsync(CancellationToken cancellationToken = default)
     {
         var cutoff = (clock.GetUtcNow() - settings.JobRetention).ToString("O");
-        var removed = await db.WriteAsync((connection, transaction) => Task.FromResult(connection.Execute(
-            "DELETE FROM orders_jobs WHERE status <> 'Pending' AND completed_at < @cutoff",
-            new { cutoff }, transaction)), cancellationToken);
+        var removed = await db.DeleteInChunksAsync(
+            """
+            DELETE FROM orders_jobs WHERE seq IN (
+                SELECT seq FROM orders_jobs WHERE completed_at < $cutoff AND status <> 'Pending' LIMIT $limit)
+            """,
+            Chunk,
+            [("$cutoff", cutoff)],
+            cancellationToken);
         if (removed > 0)
         {
             logger.LogInformation("Removed {Count} jobs completed before {Cutoff}", removed, cutoff);
