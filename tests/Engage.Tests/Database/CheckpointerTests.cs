@@ -14,12 +14,12 @@ public sealed class CheckpointerTests
     private const int OrdersPerWave = 100;
 
     [Fact]
-    public async Task The_writers_never_checkpoint_themselves()
+    public async Task By_default_the_writers_never_checkpoint_themselves()
     {
-        // The checkpointer never gets to run: whatever reaches the database file was copied by a writer.
+        // Background checkpoints are on by default. The checkpointer never gets to run here:
+        // whatever reaches the database file was copied by a writer.
         using var app = new EngageApp(new Dictionary<string, string?>
         {
-            ["Engage:Database:BackgroundCheckpoints"] = "true",
             ["Engage:Database:CheckpointInterval"] = "01:00:00",
         });
 
@@ -52,6 +52,23 @@ public sealed class CheckpointerTests
             "the checkpointer copies the orders into the database file");
         var client = app.Client();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v3/orders/checkpointed-0")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Turned_off_the_writers_checkpoint_as_SQLite_does_by_default()
+    {
+        using var app = new EngageApp(new Dictionary<string, string?>
+        {
+            ["Engage:Database:BackgroundCheckpoints"] = "false",
+        });
+
+        await WriteOrders(app);
+
+        // Checkpoints at 1000 pages, the WAL restarted at the next write: it stays short, and the
+        // orders are in the database file.
+        var wal = new FileInfo(app.DatabasePath + "-wal").Length;
+        Assert.True(wal < 2000L * PageFrame, $"the WAL grew to {wal / PageFrame} pages");
+        Assert.True(new FileInfo(app.DatabasePath).Length > 1000L * 4096, "a writer copied the WAL into the database file");
     }
 
     /// <summary>Registers full orders in waves (each in parallel), waiting until every stage of a wave is done.</summary>

@@ -6,12 +6,12 @@ public sealed class DatabaseOptions
     /// <summary>
     /// Checkpoint the WAL on a background connection (<see cref="Checkpointer"/>) instead of inside
     /// the commit that crosses SQLite's 1000-page mark, which holds the write lock through the copy
-    /// and two fsyncs. Off by default: it takes about 100 µs of writer time off every order under
-    /// load (about 10 % more orders accepted in a burst), but in the benchmark's sequence (a burst,
-    /// its drain, then 300 orders/s) the POST → job-done p99 rose from 27–29 ms to 34–65 ms, past
-    /// the 50 ms target in half of the runs, for a cause not found yet (BENCHMARKS.md).
+    /// and two fsyncs. On by default: it takes about 100 µs of writer time off every order under
+    /// load, about 10 % more orders accepted in a burst, and in the benchmark's sequence (a burst,
+    /// its drain, then 300 orders/s) the POST → job-done p99 is as low as without it or lower
+    /// (BENCHMARKS.md). <c>false</c> checkpoints in the writer, as SQLite does by default.
     /// </summary>
-    public bool BackgroundCheckpoints { get; set; }
+    public bool BackgroundCheckpoints { get; set; } = true;
 
     /// <summary>How often the checkpointer copies what was committed since its last pass into the database file.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMilliseconds(50);
