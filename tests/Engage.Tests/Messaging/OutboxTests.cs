@@ -1,8 +1,8 @@
 using System.Net;
 using Engage.BuildingBlocks.Messaging;
 using Engage.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Engage.Tests.Messaging;
 
