@@ -1,7 +1,11 @@
 using System.Net;
+using Engage.Modules.Catalog.Contracts;
+using Engage.Modules.IntegrationLog.GetEntries;
+using Engage.Modules.IntegrationLog.RecordEntries;
 using Engage.Modules.Orders.Contracts;
 using Engage.Tests.Contacts;
 using Engage.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
 
 namespace Engage.Tests.IntegrationLog;
 
@@ -93,5 +97,64 @@ public sealed class GetEntriesTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         Assert.NotNull((await response.Body())["errors"]![error]);
+    }
+
+    [Fact]
+    public async Task Entries_of_the_same_time_come_most_recently_recorded_first()
+    {
+        var orderId = Samples.NewId("tie");
+        var at = DateTimeOffset.UtcNow.AddMinutes(5);
+        // One message, four entries with one timestamp, recorded in this order: SKU-A, SKU-B, SKU-C, the store.
+        await app.ToHandler("refs-tie", context => new ReferencesCheckedEntryHandler(context)
+            .Handle(new OrderReferencesChecked(orderId, "v1", ["SKU-A", "SKU-B", "SKU-C"], "STORE-1", at), default));
+
+        var entries = await client.Entries(orderId);
+
+        Assert.Equal(
+            ["STORE-1", "SKU-C", "SKU-B", "SKU-A"],
+            entries.Select(e => e!["details"]!["externalStoreId"]?.Text() ?? e["details"]!["sku"].Text()));
+        var newest = (await (await client.GetAsync("/api/v3/integration-log?count=2&severity=Warning")).Body())["items"]!.AsArray();
+        Assert.Equal(["Store is missing", "Article is missing"], newest.Select(e => e!["message"].Text()));
+    }
+
+    [Theory]
+    [InlineData(false, false, "ix_integration_log_entries_time")]
+    [InlineData(true, false, "ix_integration_log_entries_order")]
+    [InlineData(false, true, "ix_integration_log_entries_severity")]
+    [InlineData(true, true, "ix_integration_log_entries_order")]
+    public void Every_listing_reads_its_index_in_page_order_without_sorting(bool byOrder, bool bySeverity, string index)
+    {
+        var (count, page) = GetEntriesEndpoint.Queries(byOrder, bySeverity);
+        using var connection = app.OpenDatabase();
+
+        var pagePlan = Plan(connection, page);
+        Assert.Contains($"USING INDEX {index}", pagePlan);
+        Assert.DoesNotContain("TEMP B-TREE", pagePlan); // a sort would read every matching entry for every page
+        if (byOrder || bySeverity)
+        {
+            Assert.Contains($"INDEX {index}", Plan(connection, count)); // covering, except with both filters (then the order's few rows are read)
+        }
+    }
+
+    private static string Plan(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var (name, value) in new (string, object)[] { ("@orderId", "o"), ("@level", "Warning"), ("@take", 10), ("@skip", 0) })
+        {
+            if (sql.Contains(name, StringComparison.Ordinal))
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
+        }
+
+        using var reader = command.ExecuteReader();
+        var lines = new List<string>();
+        while (reader.Read())
+        {
+            lines.Add(reader.GetString(3));
+        }
+
+        return string.Join("\n", lines);
     }
 }

@@ -38,6 +38,21 @@ public sealed class LogMigrationTests
         // The rebuilt table keeps its sequence: a new entry sorts after the old one and does not reuse its seq.
         Assert.Equal(1L, app.Scalar("SELECT seq FROM sqlite_sequence WHERE name = 'integration_log_entries'"));
         Assert.Equal(HttpStatusCode.OK, (await app.Client().GetAsync("/api/v3/integration-log?severity=Warning")).StatusCode);
+
+        // 0003 rebuilt the listing indexes ascending and without the id; the old entry is in each of them.
+        foreach (var (index, columns) in new[] { ("time", "(timestamp_utc)"), ("order", "(order_id, timestamp_utc)"), ("severity", "(severity, timestamp_utc)") })
+        {
+            using var connection = app.OpenDatabase();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT sql FROM sqlite_schema WHERE name = 'ix_integration_log_entries_{index}'";
+            Assert.Contains($"ON integration_log_entries {columns}", (string)command.ExecuteScalar()!);
+        }
+
+        foreach (var query in new[] { "", "?orderId=old-order", "?severity=Warning", "?orderId=old-order&severity=warning" })
+        {
+            var page = await (await app.Client().GetAsync($"/api/v3/integration-log{query}")).Body();
+            Assert.Equal("0190a1b2-0000-7000-8000-000000000001", Assert.Single(page["items"]!.AsArray())!["id"].Text());
+        }
     }
 
     private static string FirstMigration()

@@ -11,7 +11,11 @@ namespace Engage.Modules.IntegrationLog.GetEntries;
 
 internal sealed record LogPage(IReadOnlyList<LogEntry> Items, int Offset, int Count, long TotalCount, IReadOnlyList<Link> Links);
 
-/// <summary>A page of entries, newest first (then by id), optionally for one order and/or one severity.</summary>
+/// <summary>
+/// A page of entries, newest first and, at the same timestamp, the most recently recorded first
+/// (seq), optionally for one order and/or one severity. Each filter has an ascending index that
+/// ends in the rowid (seq), read backwards (migration 0003).
+/// </summary>
 internal static class GetEntriesEndpoint
 {
     private const string Path = "/api/v3/integration-log";
@@ -23,7 +27,7 @@ internal static class GetEntriesEndpoint
         app.MapGet(Path, Handle)
             .WithName("GetIntegrationLogEntries")
             .WithSummary("Get integration-log entries")
-            .WithDescription("Entries of type Orders, newest first. Filter by orderId and severity (Info, Warning, Error); page with offset and count (1–100, default 10).")
+            .WithDescription("Entries of type Orders, newest first (at the same timestamp, the most recently recorded first). Filter by orderId and severity (Info, Warning, Error); page with offset and count (1–100, default 10).")
             .Produces<LogPage>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
@@ -43,31 +47,40 @@ internal static class GetEntriesEndpoint
                 "The query parameters break the rules listed under 'errors'.", errors);
         }
 
-        // One filter text per case, so SQLite can use the matching index (an "@x IS NULL OR col = @x"
-        // filter cannot use any, and counting would read the whole log). With both, the order's few
-        // entries are found by its index and then filtered ('+' keeps the severity index out of it).
-        var filter = (orderId, level) switch
-        {
-            (null, null) => "",
-            (not null, null) => "WHERE order_id = @orderId",
-            (null, not null) => "WHERE severity = @level",
-            _ => "WHERE order_id = @orderId AND +severity = @level",
-        };
         using var connection = db.Open();
-        var total = connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM integration_log_entries {filter}", new { orderId, level });
-        var rows = connection.Query<Row>(
-            $"""
-            SELECT id AS Id, timestamp AS Timestamp, severity AS Severity, message AS Message, reason AS Reason,
-                   proposed_action AS ProposedAction, order_id AS OrderId, job_id AS JobId, details AS Details
-            FROM integration_log_entries {filter}
-            ORDER BY timestamp_utc DESC, id
-            LIMIT @take OFFSET @skip
-            """,
-            new { orderId, level, take, skip });
+        var (countSql, pageSql) = Queries(orderId is not null, level is not null);
+        var total = connection.ExecuteScalar<long>(countSql, new { orderId, level });
+        var rows = connection.Query<Row>(pageSql, new { orderId, level, take, skip });
         var items = rows.Select(row => new LogEntry(
             row.Id, row.Timestamp, "Orders", row.Severity, row.Message, row.Reason, row.ProposedAction, row.OrderId, row.JobId,
             JsonDocument.Parse(row.Details).RootElement.Clone())).ToList();
         var links = Paging.Links(Path, [new("orderId", orderId), new("severity", level)], skip, take, total);
         return Results.Json(new LogPage(items, skip, take, total, links), IntegrationLogJsonContext.Api.LogPage);
+    }
+
+    /// <summary>
+    /// The count and the page query for a filter. One text per case, so SQLite can use the matching
+    /// index (an "@x IS NULL OR col = @x" filter cannot use any, and counting would read the whole
+    /// log). With both, the order's few entries are found by its index and then filtered ('+' keeps
+    /// the severity index out of it).
+    /// </summary>
+    internal static (string Count, string Page) Queries(bool byOrder, bool bySeverity)
+    {
+        var filter = (byOrder, bySeverity) switch
+        {
+            (false, false) => "",
+            (true, false) => "WHERE order_id = @orderId",
+            (false, true) => "WHERE severity = @level",
+            _ => "WHERE order_id = @orderId AND +severity = @level",
+        };
+        return (
+            $"SELECT COUNT(*) FROM integration_log_entries {filter}",
+            $"""
+            SELECT id AS Id, timestamp AS Timestamp, severity AS Severity, message AS Message, reason AS Reason,
+                   proposed_action AS ProposedAction, order_id AS OrderId, job_id AS JobId, details AS Details
+            FROM integration_log_entries {filter}
+            ORDER BY timestamp_utc DESC, seq DESC
+            LIMIT @take OFFSET @skip
+            """);
     }
 }
