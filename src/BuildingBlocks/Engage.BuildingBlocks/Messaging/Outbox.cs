@@ -42,7 +42,7 @@ public sealed class Outbox(MessageTypes types, OutboxSignal signal, TimeProvider
         return (seq, type.Name, payload);
     }
 
-    internal static string NewMessageId() => Guid.CreateVersion7().ToString("N");
+    internal static string NewMessageId() => Ids.NewVersion7().ToString("N");
 
     private void Bind(SqliteCommand command, INotification notification)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Engage.BuildingBlocks;
 using Engage.BuildingBlocks.Json;
 using Engage.BuildingBlocks.Messaging;
 
@@ -29,7 +30,7 @@ internal static class LogWriter
                 (id, timestamp, timestamp_utc, severity, message, reason, proposed_action, order_id, job_id, details, dedup_key)
             VALUES ($id, $timestamp, $timestampUtc, $severity, $message, $reason, $proposedAction, $orderId, $jobId, $details, $dedupKey)
             """,
-            ("$id", Guid.CreateVersion7().ToString("D")),
+            ("$id", Ids.NewVersion7().ToString("D")),
             ("$timestamp", FormatTime(entry.At)),
             ("$timestampUtc", SortableUtc(entry.At)),
             ("$severity", entry.Severity),

@@ -1,4 +1,5 @@
 using Dapper;
+using Engage.BuildingBlocks;
 using Engage.Modules.Orders.Contracts;
 using Mediator;
 using Microsoft.Data.Sqlite;
@@ -25,7 +26,7 @@ internal static class ActionRecorder
         string? jobId,
         DateTimeOffset now)
     {
-        var actionId = Guid.CreateVersion7().ToString("N");
+        var actionId = Ids.NewVersion7().ToString("N");
         connection.Execute(
             """
             INSERT INTO orders_actions (action_id, order_id, action, version_tag, language, data, source, job_id, triggered_at)

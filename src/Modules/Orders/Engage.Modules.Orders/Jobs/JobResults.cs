@@ -1,3 +1,4 @@
+using Engage.BuildingBlocks;
 using Engage.BuildingBlocks.Http;
 using Microsoft.AspNetCore.Http;
 
@@ -41,5 +42,5 @@ internal static class JobResults
         return value.Length >= 2 && value[0] == '"' && value[^1] == '"' ? value[1..^1] : value;
     }
 
-    public static string NewJobId() => Guid.CreateVersion7().ToString("N");
+    public static string NewJobId() => Ids.NewVersion7().ToString("N");
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
+using Engage.BuildingBlocks;
 using Engage.BuildingBlocks.Database;
 using Engage.BuildingBlocks.Messaging;
 using Engage.Modules.Orders.Contracts;
@@ -207,5 +207,10 @@ internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clo
     internal static string SortableUtc(string dateTime) =>
         DateTimeOffset.Parse(dateTime, CultureInfo.InvariantCulture).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
-    private static string NewVersionTag() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+    private static string NewVersionTag()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        Ids.FillRandom(bytes);
+        return Convert.ToBase64String(bytes);
+    }
 }
