@@ -105,6 +105,33 @@ public sealed class OutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task A_failure_in_the_middle_of_a_batch_keeps_the_messages_around_it_exactly_once()
+    {
+        // The batch first runs without savepoints: the poisoned message makes it roll back the first
+        // order's stages, and the batch runs again with a savepoint per message.
+        var client = app.Client();
+        var before = await client.RegisterOrder(Samples.MinimalOrder("before-poison"));
+        Seed("poison-middle", "orders.order-write-accepted.v1", "{ this is not json");
+        var after = await client.RegisterOrder(Samples.MinimalOrder("after-poison-middle"));
+
+        Assert.Equal(3, await app.Processor.ProcessBatchAsync());
+
+        foreach (var (jobId, orderId) in new[] { (before, "before-poison"), (after, "after-poison-middle") })
+        {
+            var job = await client.GetAsync($"/api/v3/orders/jobs/{jobId}");
+            Assert.Equal(HttpStatusCode.Found, job.StatusCode);
+            var order = await client.GetAsync($"/api/v3/orders/{orderId}");
+            Assert.Equal(job.Headers.Location, new Uri($"/api/v3/orders/{orderId}", UriKind.Relative));
+            Assert.Equal($"\"{Scalar("SELECT version_tag FROM orders_jobs WHERE job_id = $job", ("$job", jobId))}\"", order.Headers.ETag!.Tag);
+            Assert.Equal(2L, Scalar("SELECT COUNT(*) FROM integration_log_entries WHERE order_id = $order", ("$order", orderId)));
+        }
+
+        Assert.Equal(14L, Scalar("SELECT COUNT(*) FROM messaging_inbox")); // seven stage handlers per order, once each
+        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM messaging_outbox"));
+        Assert.Equal(1L, Scalar("SELECT attempts FROM messaging_outbox WHERE message_id = 'poison-middle'"));
+    }
+
+    [Fact]
     public async Task Everything_an_order_causes_is_delivered_in_the_batch_that_stores_it()
     {
         var client = app.Client();
