@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Engage.BuildingBlocks.Messaging;
 using Engage.Tests.Infrastructure;
@@ -33,9 +34,11 @@ public sealed class OutboxTests : IDisposable
         command.ExecuteNonQuery();
     }
 
-    private object? Scalar(string sql, params (string Name, object Value)[] parameters)
+    private object? Scalar(string sql, params (string Name, object Value)[] parameters) => Scalar(sql, app, parameters);
+
+    private static object? Scalar(string sql, EngageApp target, params (string Name, object Value)[] parameters)
     {
-        using var connection = app.OpenDatabase();
+        using var connection = target.OpenDatabase();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
@@ -267,6 +270,42 @@ public sealed class OutboxTests : IDisposable
         await waiting;
         Assert.False(db.AcceptWriterWaiting);
         db.WriteGate.Release();
+    }
+
+    [Fact]
+    public async Task A_batch_that_gave_way_to_a_client_write_is_followed_by_a_pause_and_the_rest_still_drains()
+    {
+        using var paced = new EngageApp(new Dictionary<string, string?>
+        {
+            ["Engage:Outbox:Enabled"] = "false",
+            ["Engage:Outbox:YieldAfter"] = "00:00:00",
+            ["Engage:Outbox:YieldPause"] = "00:00:01",
+        });
+        var client = paced.Client();
+        for (var i = 0; i < 3; i++)
+        {
+            await client.RegisterOrder(Samples.MinimalOrder($"paced-{i}"));
+        }
+
+        // The processor queues for the lock first, then a client write: the processor's batch sees
+        // the client waiting, gives way after one message, and the client write gets in.
+        var db = paced.Db;
+        await db.WriteGate.WaitAsync();
+        var drain = Task.Run(() => paced.Processor.DrainAsync());
+        await Task.Delay(200);
+        var clientWrite = db.EnterAcceptWriteAsync();
+        db.WriteGate.Release();
+        await clientWrite;
+        var clientIn = Stopwatch.StartNew();
+        Assert.True(paced.Processor.LastBatchGaveWay);
+        Assert.Equal(2L, Scalar("SELECT COUNT(*) FROM orders_jobs WHERE status = 'Pending'", paced));
+        db.WriteGate.Release();
+
+        await drain;
+
+        Assert.True(clientIn.Elapsed >= TimeSpan.FromMilliseconds(900), $"the next batch came after {clientIn.Elapsed.TotalMilliseconds} ms");
+        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM orders_jobs WHERE status = 'Pending'", paced));
+        Assert.False(paced.Processor.AnyDue());
     }
 
     [Fact]

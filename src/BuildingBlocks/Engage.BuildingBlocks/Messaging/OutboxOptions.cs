@@ -31,6 +31,15 @@ public sealed class OutboxOptions
     public TimeSpan YieldAfter { get; set; } = TimeSpan.FromMilliseconds(2);
 
     /// <summary>
+    /// After a batch that gave way to a waiting client write (while the backlog is below
+    /// <see cref="BacklogLimit"/>), the pump waits this long before its next batch. The write lock
+    /// is not the only thing the stages and the requests share: on a small machine they share the
+    /// CPU too, and a burst is accepted fastest when the stages take little of it until the backlog
+    /// reaches <see cref="BacklogLimit"/> (which bounds the drain after the burst). Zero: no pause.
+    /// </summary>
+    public TimeSpan YieldPause { get; set; } = TimeSpan.FromMilliseconds(6);
+
+    /// <summary>
     /// Backpressure: while more messages than this are due, batches no longer yield to the accept
     /// path, so a burst can build at most about this much backlog and the stages never fall far behind.
     /// </summary>

@@ -37,7 +37,7 @@ public sealed class OutboxProcessor(
     {
         var settings = options.Value;
         await db.WriteGate.WaitAsync(cancellationToken);
-        (int Taken, int Published) outcome;
+        (int Taken, int Published, bool GaveWay) outcome;
         try
         {
             // Optimistically first, without a savepoint per message: SQLite copies every page a
@@ -64,15 +64,19 @@ public sealed class OutboxProcessor(
             outbox.Signal.Notify();
         }
 
+        LastBatchGaveWay = outcome.GaveWay;
         return outcome.Taken;
     }
+
+    /// <summary>Whether the last batch ended early to let a waiting client write in (below the backlog limit).</summary>
+    internal bool LastBatchGaveWay { get; private set; }
 
     /// <summary>
     /// One batch in one transaction. With <paramref name="isolate"/>, each message runs under a
     /// savepoint, and a failing one is rolled back to it and retried later or parked. Without, the
     /// first failure rolls back the whole transaction and returns null (nothing of it happened).
     /// </summary>
-    private async Task<(int Taken, int Published)?> RunBatchAsync(OutboxOptions settings, bool isolate, CancellationToken cancellationToken)
+    private async Task<(int Taken, int Published, bool GaveWay)?> RunBatchAsync(OutboxOptions settings, bool isolate, CancellationToken cancellationToken)
     {
         var taken = 0;
         var sql = db.Writer;
@@ -82,7 +86,7 @@ public sealed class OutboxProcessor(
         var rows = LoadDue(sql, transaction, afterSeq: 0, chunk);
         if (rows.Count == 0)
         {
-            return (0, 0);
+            return (0, 0, false);
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -92,6 +96,7 @@ public sealed class OutboxProcessor(
         var yieldToAcceptPath = rows.Count < chunk || Backlog(sql, transaction) < settings.BacklogLimit;
 
         var inBatch = settings.DeliverPublishedInBatch ? new Queue<PublishedInBatch>() : null;
+        var gaveWay = false;
         for (var next = 0; taken < settings.BatchSize; next++)
         {
             if (next == rows.Count)
@@ -113,6 +118,7 @@ public sealed class OutboxProcessor(
             var elapsed = clock.GetElapsedTime(started);
             if (taken > 0 && (elapsed > settings.BatchTimeBudget || (yieldToAcceptPath && elapsed > settings.YieldAfter && db.AcceptWriterWaiting)))
             {
+                gaveWay = yieldToAcceptPath && db.AcceptWriterWaiting;
                 break; // the rest stays due and is taken by the next batch
             }
 
@@ -158,7 +164,7 @@ public sealed class OutboxProcessor(
 
         var published = context.Published;
         transaction.Commit();
-        return (taken, published);
+        return (taken, published, gaveWay);
     }
 
     /// <summary>
@@ -218,11 +224,19 @@ public sealed class OutboxProcessor(
         }
     }
 
-    /// <summary>Processes batches until nothing is due.</summary>
+    /// <summary>
+    /// Processes batches until nothing is due. After a batch that gave way to a client write, it waits
+    /// <see cref="OutboxOptions.YieldPause"/> first, leaving the CPU to the requests.
+    /// </summary>
     public async Task DrainAsync(CancellationToken cancellationToken = default)
     {
         while (await ProcessBatchAsync(cancellationToken) > 0)
         {
+            var pause = options.Value.YieldPause;
+            if (LastBatchGaveWay && pause > TimeSpan.Zero)
+            {
+                await Task.Delay(pause, clock, cancellationToken);
+            }
         }
     }
 
