@@ -287,12 +287,12 @@ public sealed class OutboxTests : IDisposable
             await client.RegisterOrder(Samples.MinimalOrder($"paced-{i}"));
         }
 
-        // The processor queues for the lock first, then a client write: the processor's batch sees
-        // the client waiting, gives way after one message, and the client write gets in.
+        // The processor queues for the lock first (DrainAsync returns at its first wait, on the
+        // lock), then a client write: the processor's batch sees the client waiting, gives way after
+        // one message, and the client write gets in.
         var db = paced.Db;
         await db.WriteGate.WaitAsync();
-        var drain = Task.Run(() => paced.Processor.DrainAsync());
-        await Task.Delay(200);
+        var drain = paced.Processor.DrainAsync();
         var clientWrite = db.EnterAcceptWriteAsync();
         db.WriteGate.Release();
         await clientWrite;
