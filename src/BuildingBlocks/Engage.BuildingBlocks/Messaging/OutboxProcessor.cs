@@ -116,9 +116,10 @@ public sealed class OutboxProcessor(
 
             var row = rows[next];
             var elapsed = clock.GetElapsedTime(started);
-            if (taken > 0 && (elapsed > settings.BatchTimeBudget || (yieldToAcceptPath && elapsed > settings.YieldAfter && db.AcceptWriterWaiting)))
+            var givingWay = yieldToAcceptPath && elapsed > settings.YieldAfter && db.AcceptWriterWaiting;
+            if (taken > 0 && (elapsed > settings.BatchTimeBudget || givingWay))
             {
-                gaveWay = yieldToAcceptPath && db.AcceptWriterWaiting;
+                gaveWay = givingWay;
                 break; // the rest stays due and is taken by the next batch
             }
 
