@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Engage.Tests.Infrastructure;
+using Snapshooter.Xunit;
 
 namespace Engage.Tests.Orders;
 
@@ -130,6 +131,26 @@ public sealed class OrderValidationTests : IClassFixture<OrderValidationTests.Ho
         var errors = problem["errors"]!.AsObject();
         Assert.True(errors.ContainsKey(expectedPath), $"{description}: expected an error at '{expectedPath}', got {errors.ToJsonString()}");
         Assert.NotEmpty(errors[expectedPath]!.AsArray());
+    }
+
+    /// <summary>
+    /// The complete answer to each violation above, paths and messages, in one reviewed snapshot:
+    /// how the validators are composed may change, what a client reads may not.
+    /// </summary>
+    [Fact]
+    public async Task Each_violation_s_complete_errors_are_as_reviewed()
+    {
+        var answers = new JsonObject();
+        foreach (var row in Violations())
+        {
+            var (description, assignment) = ((string)row[0], (string)row[1]);
+            var order = Samples.FullOrder("golden-order");
+            Mutate(order, assignment);
+            var problem = await (await client.PostJson("/api/v3/orders", order)).Body();
+            answers[description] = problem["errors"]!.DeepClone();
+        }
+
+        Snapshot.Match(Newtonsoft.Json.Linq.JToken.Parse(answers.ToJsonString()));
     }
 
     [Fact]
