@@ -256,6 +256,21 @@ public sealed class OrderLifecycleTests : IDisposable
             (await client.PostJson("/api/v3/orders/delivery-1/change-delivery", """{ "delivery": { "deliveryDate": "2025-12-08" } }""")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("{}", "delivery")]
+    [InlineData("""{ "delivery": { "deliveryDate": "2025-12-08" } }""", "delivery.deliveryDate")]
+    [InlineData("""{ "delivery": { "trackingUri": "track/1" } }""", "delivery.trackingUri")]
+    [InlineData("""{ "delivery": { "method": "DHL" }, "orderAction": { "action": "Notify", "language": "en_US!" } }""", "orderAction.language")]
+    public async Task Change_delivery_reports_each_error_at_its_json_path(string body, string path)
+    {
+        await Create(Samples.MinimalOrder("delivery-bad"));
+        var response = await client.PostJson("/api/v3/orders/delivery-bad/change-delivery", body);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Body())["errors"]!.AsObject();
+        Assert.True(errors.ContainsKey(path), errors.ToJsonString());
+        Assert.Single(errors);
+    }
+
     [Fact]
     public async Task Get_with_a_contact_id_is_404_when_the_order_has_no_contact()
     {

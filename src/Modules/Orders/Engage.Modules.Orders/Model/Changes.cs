@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Engage.BuildingBlocks.Http;
 using FluentValidation;
 
 namespace Engage.Modules.Orders.Model;
@@ -43,7 +44,7 @@ internal sealed class ChangeStatusValidator : AbstractValidator<ChangeStatusRequ
         RuleFor(x => x).Must(x => x.Status is not null || x.ExternalStatus is not null)
             .WithName("status").OverridePropertyName("status")
             .WithMessage("At least one of 'status' and 'externalStatus' is required.");
-        RuleFor(x => x.OrderAction).SetValidator(new EmbeddedOrderActionValidator()!);
+        RuleFor(x => x.OrderAction).ValidateWith(new EmbeddedOrderActionValidator());
     }
 }
 
@@ -51,8 +52,8 @@ internal sealed class ChangeDeliveryValidator : AbstractValidator<ChangeDelivery
 {
     public ChangeDeliveryValidator()
     {
-        RuleFor(x => x.Delivery).NotNull().WithMessage("'{PropertyName}' is required.").SetValidator(new DeliveryValidator()!);
-        RuleFor(x => x.OrderAction).SetValidator(new EmbeddedOrderActionValidator()!);
+        RuleFor(x => x.Delivery).NotNull().WithMessage("'{PropertyName}' is required.").ValidateWith(new DeliveryValidator());
+        RuleFor(x => x.OrderAction).ValidateWith(new EmbeddedOrderActionValidator());
     }
 }
 

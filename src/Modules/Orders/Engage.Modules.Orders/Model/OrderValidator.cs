@@ -1,4 +1,5 @@
 using Engage.BuildingBlocks.Codes;
+using Engage.BuildingBlocks.Http;
 using FluentValidation;
 
 namespace Engage.Modules.Orders.Model;
@@ -11,7 +12,7 @@ internal sealed class OrderValidator : AbstractValidator<Order>
         RuleFor(x => x.OrderId).NotNull().WithMessage("'{PropertyName}' is required.")
             .Must(Rules.IsOrderId).WithMessage(Rules.OrderIdMessage);
         RuleFor(x => x.Contact).NotNull().WithMessage("'{PropertyName}' is required.")
-            .SetValidator(new ContactKeyValidator()!);
+            .ValidateWith(new ContactKeyValidator());
         RuleFor(x => x.Status).NotNull().WithMessage("'{PropertyName}' is required.")
             .Must(v => Enums.Canonical(Enums.OrderStatuses, v) is not null)
             .WithMessage($"'{{PropertyName}}' must be one of {Enums.OneOf(Enums.OrderStatuses)}.");
@@ -29,24 +30,24 @@ internal sealed class OrderValidator : AbstractValidator<Order>
         RuleFor(x => x.TotalPrice).NotNull().WithMessage("'{PropertyName}' is required.")
             .Must(Rules.IsMoney).WithMessage(Rules.MoneyMessage);
         RuleFor(x => x.LineItems).NotNull().WithMessage("'{PropertyName}' is required.")
-            .SetValidator(new LineItemsValidator()!);
+            .ValidateWith(new LineItemsValidator());
         RuleFor(x => x.Payments!.Items).NotNull().When(x => x.Payments is not null)
             .WithMessage("'payments.items' is required when 'payments' is given.").OverridePropertyName("Payments.Items");
         RuleForEach(x => x.Payments!.Items).NotNull().WithMessage("A payment must not be null.")
-            .SetValidator(new PaymentValidator()!).When(x => x.Payments?.Items is not null).OverridePropertyName("Payments.Items");
+            .ValidateWith(new PaymentValidator()).When(x => x.Payments?.Items is not null).OverridePropertyName("Payments.Items");
         RuleFor(x => x.Fees!.Items).NotNull().When(x => x.Fees is not null)
             .WithMessage("'fees.items' is required when 'fees' is given.").OverridePropertyName("Fees.Items");
         RuleForEach(x => x.Fees!.Items).NotNull().WithMessage("A fee must not be null.")
-            .SetValidator(new FeeValidator()!).When(x => x.Fees?.Items is not null).OverridePropertyName("Fees.Items");
+            .ValidateWith(new FeeValidator()).When(x => x.Fees?.Items is not null).OverridePropertyName("Fees.Items");
         RuleFor(x => x.Discounts!.Items).NotNull().When(x => x.Discounts is not null)
             .WithMessage("'discounts.items' is required when 'discounts' is given.").OverridePropertyName("Discounts.Items");
         RuleForEach(x => x.Discounts!.Items).NotNull().WithMessage("A discount must not be null.")
-            .SetValidator(new DiscountValidator()!).When(x => x.Discounts?.Items is not null).OverridePropertyName("Discounts.Items");
-        RuleForEach(x => x.Taxes).NotNull().WithMessage("A tax must not be null.").SetValidator(new TaxValidator()!);
-        RuleFor(x => x.Delivery).SetValidator(new DeliveryValidator()!);
-        RuleFor(x => x.BillingAddress).SetValidator(new AddressValidator()!);
-        RuleFor(x => x.ShippingAddress).SetValidator(new AddressValidator()!);
-        RuleFor(x => x.OrderAction).SetValidator(new EmbeddedOrderActionValidator()!);
+            .ValidateWith(new DiscountValidator()).When(x => x.Discounts?.Items is not null).OverridePropertyName("Discounts.Items");
+        RuleForEach(x => x.Taxes).NotNull().WithMessage("A tax must not be null.").ValidateWith(new TaxValidator());
+        RuleFor(x => x.Delivery).ValidateWith(new DeliveryValidator());
+        RuleFor(x => x.BillingAddress).ValidateWith(new AddressValidator());
+        RuleFor(x => x.ShippingAddress).ValidateWith(new AddressValidator());
+        RuleFor(x => x.OrderAction).ValidateWith(new EmbeddedOrderActionValidator());
     }
 }
 
@@ -73,7 +74,7 @@ internal sealed class LineItemsValidator : AbstractValidator<LineItems>
         RuleFor(x => x.Items).NotNull().WithMessage("'{PropertyName}' is required.")
             .Must(items => items is null || items.Count is >= 1 and <= 1000)
             .WithMessage("'{PropertyName}' must have 1–1000 line items.");
-        RuleForEach(x => x.Items).NotNull().WithMessage("A line item must not be null.").SetValidator(new LineItemValidator()!);
+        RuleForEach(x => x.Items).NotNull().WithMessage("A line item must not be null.").ValidateWith(new LineItemValidator());
         RuleFor(x => x.SubTotal).Must(Rules.IsMoney).WithMessage(Rules.MoneyMessage);
         RuleFor(x => x.SubTotal)
             .Must((lineItems, subTotal) => subTotal == lineItems.Items!.Sum(i => i!.TotalPrice ?? 0m))
@@ -104,14 +105,14 @@ internal sealed class LineItemValidator : AbstractValidator<LineItem>
         RuleFor(x => x.Quantity).NotNull().WithMessage("'{PropertyName}' is required.")
             .GreaterThan(0m).WithMessage("'{PropertyName}' must be greater than 0.")
             .Must(Rules.IsMoney).WithMessage("'{PropertyName}' must have at most 4 decimals and be below 10^12.");
-        RuleFor(x => x.Article).NotNull().WithMessage("'{PropertyName}' is required.").SetValidator(new ArticleValidator()!);
+        RuleFor(x => x.Article).NotNull().WithMessage("'{PropertyName}' is required.").ValidateWith(new ArticleValidator());
         RuleFor(x => x.PricePerUnit).Must(Rules.IsMoney).WithMessage(Rules.MoneyMessage);
         RuleFor(x => x.OriginalPricePerUnit).Must(Rules.IsMoney).WithMessage(Rules.MoneyMessage);
         RuleFor(x => x.TotalPrice).NotNull().WithMessage("'{PropertyName}' is required.").Must(Rules.IsMoney).WithMessage(Rules.MoneyMessage);
         RuleFor(x => x.OriginalTotalPrice).Must(Rules.IsMoney).WithMessage(Rules.MoneyMessage);
-        RuleForEach(x => x.Discounts).NotNull().WithMessage("A discount must not be null.").SetValidator(new DiscountValidator()!);
-        RuleForEach(x => x.Taxes).NotNull().WithMessage("A tax must not be null.").SetValidator(new TaxValidator()!);
-        RuleFor(x => x.ReturnDetails).SetValidator(new ReturnDetailsValidator()!);
+        RuleForEach(x => x.Discounts).NotNull().WithMessage("A discount must not be null.").ValidateWith(new DiscountValidator());
+        RuleForEach(x => x.Taxes).NotNull().WithMessage("A tax must not be null.").ValidateWith(new TaxValidator());
+        RuleFor(x => x.ReturnDetails).ValidateWith(new ReturnDetailsValidator());
         RuleFor(x => x.Group).MaximumLength(100);
     }
 }
@@ -186,7 +187,7 @@ internal sealed class FeeValidator : AbstractValidator<Fee>
             .WithMessage($"'{{PropertyName}}' must be one of {Enums.OneOf(Enums.FeeTypes)}.");
         RuleFor(x => x.Amount).NotNull().WithMessage("'{PropertyName}' is required.").Must(Rules.IsMoney).WithMessage(Rules.MoneyMessage);
         RuleFor(x => x.Description).MaximumLength(255);
-        RuleForEach(x => x.Taxes).NotNull().WithMessage("A tax must not be null.").SetValidator(new TaxValidator()!);
+        RuleForEach(x => x.Taxes).NotNull().WithMessage("A tax must not be null.").ValidateWith(new TaxValidator());
     }
 }
 
