@@ -65,6 +65,26 @@ public sealed class PreparedStatementsTests : IDisposable
         Assert.NotNull(name);
     }
 
+    [Theory]
+    [InlineData("Ångström ✓ 🚀 {\"a\": 1}")]
+    [InlineData("")]
+    public void Utf8_text_is_stored_as_the_text_it_encodes_on_both_paths(string text)
+    {
+        var utf8 = new Utf8Text(System.Text.Encoding.UTF8.GetBytes(text));
+        using (var transaction = statements.Connection.BeginTransaction())
+        {
+            statements.Execute(transaction, "INSERT INTO t (k, v) VALUES ($k, $v)", ("$k", "utf8"), ("$v", utf8));
+            statements.Execute(transaction, "INSERT INTO t (k, v) VALUES ($k, $v)", ("$k", "string"), ("$v", text));
+            // A text of two statements runs as a SqliteCommand: the fallback binds the same TEXT.
+            statements.Execute(transaction, "INSERT INTO t (k, v) VALUES ($k, $v); SELECT 1;", ("$k", "fallback"), ("$v", utf8));
+            transaction.Commit();
+        }
+
+        Assert.Equal<(string?, object?)>(("text", text), Stored("string"));
+        Assert.Equal(Stored("string"), Stored("utf8"));
+        Assert.Equal(Stored("string"), Stored("fallback"));
+    }
+
     [Fact]
     public void Execute_counts_changed_rows_and_rebinds_a_cached_statement_every_time()
     {

@@ -256,6 +256,36 @@ public sealed class OrderLifecycleTests : IDisposable
             (await client.PostJson("/api/v3/orders/delivery-1/change-delivery", """{ "delivery": { "deliveryDate": "2025-12-08" } }""")).StatusCode);
     }
 
+    [Fact]
+    public async Task What_the_client_sent_is_stored_in_canonical_form()
+    {
+        var json = """
+            { "ORDERID": "canonical-1", "Contact": { "MatchKeyType": "EMAIL", "matchkey": "a@example.com" }, "status": "completed",
+              "currencycode": "EUR", "TotalPrice": 5, "createdAt": "2025-12-03T15:15:19.5000+01:00",
+              "type": "Purchase", "contactId": "5b1f8f5e-4f55-4d2c-9e6c-1c2b3a4d5e6f", "versionTag": "mine", "registeredAt": "2020-01-01T00:00:00+00:00",
+              "lineitems": { "Items": [ { "Quantity": 1, "Article": { "SKU": "A" }, "totalprice": 5, "type": "return", "taxes": [ { "type": "vat", "amount": 1 } ] } ] },
+              "payments": { "items": [ { "method": "klarna", "amount": 5 } ] },
+              "delivery": { "deliveryDate": "2025-12-06T10:00:00.000+01:00" }, "billingAddress": { "countryCode": "se" } }
+            """;
+        var job = await Job(await client.PostJson("/api/v3/orders", json));
+        Assert.Equal(HttpStatusCode.Found, job.StatusCode);
+
+        var stored = await Stored("canonical-1");
+        Assert.Equal("Completed", stored["status"].Text());
+        Assert.Equal("Email", stored["contact"]!["matchKeyType"].Text());
+        Assert.Equal("Return", stored["lineItems"]!["items"]![0]!["type"].Text());
+        Assert.Equal("Vat", stored["lineItems"]!["items"]![0]!["taxes"]![0]!["type"].Text());
+        Assert.Equal("Klarna", stored["payments"]!["items"]![0]!["method"].Text());
+        Assert.Equal("SE", stored["billingAddress"]!["countryCode"].Text());
+        Assert.Equal("2025-12-03T15:15:19.5+01:00", stored["createdAt"].Text());
+        Assert.Equal("2025-12-06T10:00:00+01:00", stored["delivery"]!["deliveryDate"].Text());
+        // The read-only fields are the service's own, whatever the body said.
+        Assert.Equal("Return", stored["type"].Text());
+        Assert.Null(stored["contactId"]);
+        Assert.NotEqual("mine", stored["versionTag"].Text());
+        Assert.NotEqual("2020-01-01T00:00:00+00:00", stored["registeredAt"].Text());
+    }
+
     [Theory]
     [InlineData("{}", "delivery")]
     [InlineData("""{ "delivery": { "deliveryDate": "2025-12-08" } }""", "delivery.deliveryDate")]

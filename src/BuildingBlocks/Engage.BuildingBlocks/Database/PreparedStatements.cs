@@ -39,7 +39,12 @@ public sealed class PreparedStatements(SqliteConnection connection) : IDisposabl
         command.Transaction = transaction;
         for (var i = 0; i < arguments.Length; i++)
         {
-            command.Parameters[i].Value = arguments[i].Value ?? DBNull.Value;
+            command.Parameters[i].Value = arguments[i].Value switch
+            {
+                null => DBNull.Value,
+                Utf8Text text => text.ToString(),
+                var value => value,
+            };
         }
 
         return command;
@@ -142,6 +147,8 @@ public sealed class PreparedStatements(SqliteConnection connection) : IDisposabl
                 {
                     null or DBNull => raw.sqlite3_bind_null(handle, index),
                     string text => raw.sqlite3_bind_text(handle, index, text),
+                    Utf8Text { Bytes.Length: 0 } => raw.sqlite3_bind_text(handle, index, ""), // an empty span would bind NULL
+                    Utf8Text text => raw.sqlite3_bind_text(handle, index, text.Bytes.AsSpan()),
                     long number => raw.sqlite3_bind_int64(handle, index, number),
                     int number => raw.sqlite3_bind_int64(handle, index, number),
                     bool flag => raw.sqlite3_bind_int64(handle, index, flag ? 1 : 0),

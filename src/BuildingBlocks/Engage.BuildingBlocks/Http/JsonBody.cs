@@ -10,6 +10,9 @@ namespace Engage.BuildingBlocks.Http;
 public readonly record struct BodyResult<T>(T? Value, Problem? Problem)
 {
     public bool IsValid => Problem is null;
+
+    /// <summary>The body as it arrived (UTF-8 JSON), when the reader was asked to keep it.</summary>
+    public byte[]? Utf8 { get; init; }
 }
 
 /// <summary>
@@ -21,7 +24,8 @@ public static class JsonBody
 {
     public const long DefaultLimit = 1024 * 1024;
 
-    public static async ValueTask<BodyResult<T>> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> typeInfo, long limit)
+    /// <param name="keepBody">Also return the body's bytes (<see cref="BodyResult{T}.Utf8"/>) when it parses.</param>
+    public static async ValueTask<BodyResult<T>> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> typeInfo, long limit, bool keepBody = false)
     {
         if (!IsJson(request.ContentType))
         {
@@ -71,7 +75,9 @@ public static class JsonBody
                 return new(default, Problem.BadRequest("A JSON request body is required."));
             }
 
-            return Parse(buffer.AsSpan(0, length), typeInfo);
+            var body = buffer.AsSpan(0, length);
+            var result = Parse(body, typeInfo);
+            return keepBody && result.IsValid ? result with { Utf8 = body.ToArray() } : result;
         }
         catch (BadHttpRequestException exception)
         {

@@ -20,6 +20,5 @@ internal static class ChangeDeliveryEndpoint
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
     private static Task<IResult> HandleAsync(HttpContext http, string orderId, ChangeDeliveryValidator validator, WriteAcceptor acceptor) =>
-        acceptor.AcceptBodyAsync(http, Operations.ChangeDelivery, OrdersJsonContext.Api.ChangeDeliveryRequest, validator, _ => orderId,
-            change => OrderNormalizer.NormalizeDelivery(change.Delivery!));
+        acceptor.AcceptBodyAsync(http, Operations.ChangeDelivery, OrdersJsonContext.Api.ChangeDeliveryRequest, validator, _ => orderId);
 }

@@ -20,6 +20,5 @@ internal static class ChangeStatusEndpoint
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
     private static Task<IResult> HandleAsync(HttpContext http, string orderId, ChangeStatusValidator validator, WriteAcceptor acceptor) =>
-        acceptor.AcceptBodyAsync(http, Operations.ChangeStatus, OrdersJsonContext.Api.ChangeStatusRequest, validator, _ => orderId,
-            change => change.Status = Enums.Canonical(Enums.OrderStatuses, change.Status));
+        acceptor.AcceptBodyAsync(http, Operations.ChangeStatus, OrdersJsonContext.Api.ChangeStatusRequest, validator, _ => orderId);
 }

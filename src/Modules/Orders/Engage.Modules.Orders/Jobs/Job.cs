@@ -19,8 +19,12 @@ internal static class JobStatuses
     public const string Failed = "Failed";
 }
 
-/// <summary>A write that passed the synchronous checks, waiting to be made durable.</summary>
-internal sealed record AcceptedWrite(string JobId, string OrderId, string Operation, string? Payload, string? IfMatch, DateTimeOffset AcceptedAt);
+/// <summary>
+/// A write that passed the synchronous checks, waiting to be made durable. The payload is the
+/// request body as it arrived (UTF-8 JSON, already parsed and validated once); the store stage
+/// reads it again and normalises it.
+/// </summary>
+internal sealed record AcceptedWrite(string JobId, string OrderId, string Operation, byte[]? Payload, string? IfMatch, DateTimeOffset AcceptedAt);
 
 internal enum AcceptOutcome
 {

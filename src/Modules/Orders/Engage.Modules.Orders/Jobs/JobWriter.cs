@@ -98,7 +98,7 @@ internal sealed class JobWriter(Db db, Outbox outbox, ILogger<JobWriter> logger)
                     ("$job", write.JobId),
                     ("$order", write.OrderId),
                     ("$operation", write.Operation),
-                    ("$payload", write.Payload),
+                    ("$payload", write.Payload is null ? null : new Utf8Text(write.Payload)),
                     ("$ifMatch", write.IfMatch),
                     ("$accepted", write.AcceptedAt.ToString("O")));
                 outbox.Add(statements, transaction, new OrderWriteAccepted(write.JobId, write.OrderId));

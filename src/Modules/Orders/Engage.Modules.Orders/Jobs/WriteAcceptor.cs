@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Engage.BuildingBlocks.Http;
 using FluentValidation;
@@ -6,12 +5,14 @@ using Microsoft.AspNetCore.Http;
 
 namespace Engage.Modules.Orders.Jobs;
 
-/// <summary>The common path of every asynchronous order write: read, check, normalise, make the job durable, answer.</summary>
+/// <summary>The common path of every asynchronous order write: read, check, make the job durable, answer.</summary>
 internal sealed class WriteAcceptor(JobWriter writer, OrdersSettings settings, TimeProvider clock)
 {
     /// <summary>
     /// Reads the body as <typeparamref name="T"/>, validates it (all errors at once, with those
-    /// <paramref name="check"/> adds), normalises it and accepts it as the job's payload.
+    /// <paramref name="check"/> adds) and accepts the body, as it arrived, as the job's payload.
+    /// The store stage parses it again and normalises it: serialising the normalised value here
+    /// cost the request about a twentieth of its CPU, and the stage parses the payload either way.
     /// </summary>
     public async Task<IResult> AcceptBodyAsync<T>(
         HttpContext http,
@@ -19,10 +20,9 @@ internal sealed class WriteAcceptor(JobWriter writer, OrdersSettings settings, T
         JsonTypeInfo<T> typeInfo,
         IValidator<T> validator,
         Func<T, string> orderIdOf,
-        Action<T> normalize,
         Action<T, Dictionary<string, List<string>>>? check = null)
     {
-        var body = await JsonBody.ReadAsync(http.Request, typeInfo, settings.MaxRequestBodyBytes);
+        var body = await JsonBody.ReadAsync(http.Request, typeInfo, settings.MaxRequestBodyBytes, keepBody: true);
         if (!body.IsValid)
         {
             return body.Problem!;
@@ -36,11 +36,10 @@ internal sealed class WriteAcceptor(JobWriter writer, OrdersSettings settings, T
             return Problem.Validation(errors);
         }
 
-        normalize(value);
-        return await AcceptAsync(http, orderIdOf(value), operation, JsonSerializer.Serialize(value, typeInfo));
+        return await AcceptAsync(http, orderIdOf(value), operation, body.Utf8);
     }
 
-    public async Task<IResult> AcceptAsync(HttpContext http, string orderId, string operation, string? payload)
+    public async Task<IResult> AcceptAsync(HttpContext http, string orderId, string operation, byte[]? payload)
     {
         var ifMatch = operation == Operations.Create ? null : JobResults.IfMatch(http.Request);
         var write = new AcceptedWrite(JobResults.NewJobId(), orderId, operation, payload, ifMatch, clock.GetUtcNow());

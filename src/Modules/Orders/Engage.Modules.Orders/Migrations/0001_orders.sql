@@ -1,5 +1,5 @@
--- Jobs: one row per accepted write, in acceptance order (seq). The payload is the normalised
--- order (or change) the job applies; it is kept until the job completes.
+-- Jobs: one row per accepted write, in acceptance order (seq). The payload is the write's request
+-- body as accepted (UTF-8 JSON; the store stage normalises it); it is kept until the job completes.
 CREATE TABLE orders_jobs (
     seq          INTEGER PRIMARY KEY AUTOINCREMENT,
     job_id       TEXT    NOT NULL UNIQUE,

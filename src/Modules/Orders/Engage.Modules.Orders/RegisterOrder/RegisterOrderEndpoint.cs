@@ -21,5 +21,5 @@ internal static class RegisterOrderEndpoint
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
     private static Task<IResult> HandleAsync(HttpContext http, OrderValidator validator, WriteAcceptor acceptor) =>
-        acceptor.AcceptBodyAsync(http, Operations.Create, OrdersJsonContext.Api.Order, validator, order => order.OrderId!, order => OrderNormalizer.Normalize(order));
+        acceptor.AcceptBodyAsync(http, Operations.Create, OrdersJsonContext.Api.Order, validator, order => order.OrderId!);
 }

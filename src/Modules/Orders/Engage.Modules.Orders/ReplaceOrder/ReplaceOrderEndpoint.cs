@@ -23,7 +23,7 @@ internal static class ReplaceOrderEndpoint
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
     private static Task<IResult> HandleAsync(HttpContext http, string orderId, OrderValidator validator, WriteAcceptor acceptor) =>
-        acceptor.AcceptBodyAsync(http, Operations.Replace, OrdersJsonContext.Api.Order, validator, _ => orderId, order => OrderNormalizer.Normalize(order),
+        acceptor.AcceptBodyAsync(http, Operations.Replace, OrdersJsonContext.Api.Order, validator, _ => orderId,
             (order, errors) =>
             {
                 if (order.OrderId is not null && order.OrderId != orderId)

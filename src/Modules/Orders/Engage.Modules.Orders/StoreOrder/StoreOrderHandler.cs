@@ -21,7 +21,8 @@ namespace Engage.Modules.Orders.StoreOrder;
 /// </summary>
 internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clock) : INotificationHandler<OrderWriteAccepted>
 {
-    private sealed record PendingJob(long Seq, string JobId, string Operation, string? Payload, string? IfMatch);
+    // Payload: the request body as it was accepted (UTF-8 JSON), not yet normalised.
+    private sealed record PendingJob(long Seq, string JobId, string Operation, byte[]? Payload, string? IfMatch);
 
     private sealed record StoredOrder(string VersionTag, string? ContactId, string Document);
 
@@ -45,7 +46,7 @@ internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clo
         {
             while (reader.Read())
             {
-                jobs.Add(new PendingJob(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetNullableString(3), reader.GetNullableString(4)));
+                jobs.Add(new PendingJob(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetFieldValue<byte[]>(3), reader.GetNullableString(4)));
             }
         }
 
@@ -153,29 +154,36 @@ internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clo
             now));
     }
 
-    /// <summary>The order as this job makes it, and the embedded action the job carries (kept out of the stored order).</summary>
+    /// <summary>
+    /// The order as this job makes it, and the embedded action the job carries (kept out of the
+    /// stored order). The payload was parsed and validated when the write was accepted; here it is
+    /// parsed again the same way and normalised (enums in canonical spelling, times in round-trip
+    /// form, read-only input dropped). Normalising is idempotent, so a payload a version before this
+    /// one stored already normalised comes out the same.
+    /// </summary>
     private static (Order Order, EmbeddedOrderAction? Action) NextVersion(PendingJob job, Order? previous)
     {
         switch (job.Operation)
         {
             case Operations.ChangeStatus:
             {
-                var change = JsonSerializer.Deserialize(job.Payload!, OrdersJsonContext.Api.ChangeStatusRequest)!;
-                previous!.Status = change.Status ?? previous.Status;
+                var change = JsonSerializer.Deserialize(job.Payload, OrdersJsonContext.Api.ChangeStatusRequest)!;
+                previous!.Status = Enums.Canonical(Enums.OrderStatuses, change.Status) ?? previous.Status;
                 previous.ExternalStatus = change.ExternalStatus ?? previous.ExternalStatus;
                 return (previous, change.OrderAction);
             }
 
             case Operations.ChangeDelivery:
             {
-                var change = JsonSerializer.Deserialize(job.Payload!, OrdersJsonContext.Api.ChangeDeliveryRequest)!;
+                var change = JsonSerializer.Deserialize(job.Payload, OrdersJsonContext.Api.ChangeDeliveryRequest)!;
+                OrderNormalizer.NormalizeDelivery(change.Delivery!);
                 previous!.Delivery = change.Delivery;
                 return (previous, change.OrderAction);
             }
 
             default:
             {
-                var order = JsonSerializer.Deserialize(job.Payload!, OrdersJsonContext.Api.Order)!;
+                var order = OrderNormalizer.Normalize(JsonSerializer.Deserialize(job.Payload, OrdersJsonContext.Api.Order)!);
                 var action = order.OrderAction;
                 order.OrderAction = null;
                 return (order, action);
