@@ -24,7 +24,7 @@ internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clo
     // Payload: the request body as it was accepted (UTF-8 JSON), not yet normalised.
     private sealed record PendingJob(long Seq, string JobId, string Operation, byte[]? Payload, string? IfMatch);
 
-    private sealed record StoredOrder(string VersionTag, string? ContactId, string Document);
+    private sealed record StoredOrder(string VersionTag, string? ContactId, byte[] Document);
 
     public ValueTask Handle(OrderWriteAccepted notification, CancellationToken cancellationToken)
     {
@@ -107,7 +107,7 @@ internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clo
                 ("$matchKey", order.Contact.MatchKey),
                 ("$createdAtUtc", SortableUtc(order.CreatedAt!)),
                 ("$registeredAt", order.RegisteredAt),
-                ("$document", JsonSerializer.Serialize(order, OrdersJsonContext.Api.Order)));
+                ("$document", Document(order)));
         }
         else
         {
@@ -126,7 +126,7 @@ internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clo
                 ("$matchKeyType", order.Contact.MatchKeyType),
                 ("$matchKey", order.Contact.MatchKey),
                 ("$createdAtUtc", SortableUtc(order.CreatedAt!)),
-                ("$document", JsonSerializer.Serialize(order, OrdersJsonContext.Api.Order)),
+                ("$document", Document(order)),
                 ("$orderId", orderId));
         }
 
@@ -195,7 +195,7 @@ internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clo
     {
         using var reader = context.Query(
             "SELECT version_tag, contact_id, document FROM orders_orders WHERE order_id = $orderId", ("$orderId", orderId));
-        return reader.Read() ? new StoredOrder(reader.GetString(0), reader.GetNullableString(1), reader.GetString(2)) : null;
+        return reader.Read() ? new StoredOrder(reader.GetString(0), reader.GetNullableString(1), reader.GetFieldValue<byte[]>(2)) : null;
     }
 
     private void Succeed(PendingJob job, string? versionTag, DateTimeOffset now) =>
@@ -211,6 +211,9 @@ internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clo
             WHERE seq = $seq
             """,
             ("$now", now.ToString("O")), ("$status", status), ("$title", title), ("$detail", detail), ("$seq", job.Seq));
+
+    /// <summary>The stored document, serialised to UTF-8 and stored as TEXT without a UTF-16 detour.</summary>
+    private static Utf8Text Document(Order order) => new(JsonSerializer.SerializeToUtf8Bytes(order, OrdersJsonContext.Api.Order));
 
     internal static string SortableUtc(string dateTime) =>
         DateTimeOffset.Parse(dateTime, CultureInfo.InvariantCulture).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
