@@ -4,8 +4,8 @@ using Microsoft.Data.Sqlite;
 namespace Engage.Tests.Database;
 
 /// <summary>
-/// The writer's statements: Execute binds and steps through SQLitePCL, and must store and count
-/// exactly what a SqliteCommand would.
+/// The writer's statements: Execute, Scalar and Query bind and step through SQLitePCL, and must
+/// store, count and read exactly what a SqliteCommand would.
 /// </summary>
 public sealed class PreparedStatementsTests : IDisposable
 {
@@ -145,6 +145,115 @@ public sealed class PreparedStatementsTests : IDisposable
         using var transaction = other.BeginTransaction();
 
         Assert.Throws<InvalidOperationException>(() => statements.Execute(transaction, "DELETE FROM t"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Values))]
+    public void Scalar_and_Query_read_a_value_as_a_SqliteCommand_reads_it(string name, object? value)
+    {
+        var connection = statements.Connection;
+        using var transaction = connection.BeginTransaction();
+        statements.Execute(transaction, "INSERT INTO t (k, v) VALUES ($k, $v)", ("$k", "key"), ("$v", value));
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT v FROM t WHERE k = 'key'";
+        var expected = command.ExecuteScalar() is var scalar and not DBNull ? scalar : null;
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+
+        Assert.Equal(expected, statements.Scalar(transaction, "SELECT v FROM t WHERE k = $k", ("$k", "key")));
+        using var rows = statements.Query(transaction, "SELECT v FROM t WHERE k = $k", ("$k", "key"));
+        Assert.True(rows.Read());
+        Assert.Equal(reader.IsDBNull(0), rows.IsDBNull(0));
+        Assert.Equal(expected, rows.GetValue(0));
+        Assert.Equal(reader.IsDBNull(0) ? null : reader.GetString(0), rows.GetNullableString(0));
+        if (!reader.IsDBNull(0))
+        {
+            Assert.Equal(reader.GetFieldValue<byte[]>(0), rows.GetBytes(0));
+        }
+
+        Assert.False(rows.Read());
+        Assert.NotNull(name);
+    }
+
+    [Fact]
+    public void Query_reads_every_row_and_a_cached_statement_reads_anew_with_new_arguments()
+    {
+        using var transaction = statements.Connection.BeginTransaction();
+        foreach (var (k, v) in new (string, object?)[] { ("a", 1), ("b", "two"), ("c", null), ("d", 4) })
+        {
+            statements.Execute(transaction, "INSERT INTO t (k, v) VALUES ($k, $v)", ("$k", k), ("$v", v));
+        }
+
+        const string sql = "SELECT k, v FROM t WHERE k >= $from ORDER BY k";
+        Assert.Equal(["a:1", "b:two", "c:", "d:4"], Read(sql, "a"));
+        Assert.Equal(["c:", "d:4"], Read(sql, "c"));
+        // Rows disposed before the end: the next execution starts from the first row again.
+        using (var rows = statements.Query(transaction, sql, ("$from", "a")))
+        {
+            Assert.True(rows.Read());
+        }
+
+        Assert.Equal(["b:two", "c:", "d:4"], Read(sql, "b"));
+        Assert.Null(statements.Scalar(transaction, "SELECT v FROM t WHERE k = $k", ("$k", "none")));
+
+        List<string> Read(string text, string from)
+        {
+            using var rows = statements.Query(transaction, text, ("$from", from));
+            var read = new List<string>();
+            while (rows.Read())
+            {
+                Assert.Equal(rows.IsDBNull(1) ? null : rows.GetValue(1)?.ToString(), rows.GetNullableString(1));
+                read.Add($"{rows.GetString(0)}:{rows.GetNullableString(1)}");
+            }
+
+            Assert.False(rows.Read());
+            return read;
+        }
+    }
+
+    [Fact]
+    public void Returning_rows_of_a_change_are_read_and_the_change_is_made()
+    {
+        using var transaction = statements.Connection.BeginTransaction();
+        Assert.Equal(1L, statements.Scalar(transaction, "INSERT INTO n (x) VALUES ($x) RETURNING rowid", ("$x", 7)));
+        Assert.Equal(2L, statements.Scalar(transaction, "INSERT INTO n (x) VALUES ($x) RETURNING rowid", ("$x", 8)));
+        using (var rows = statements.Query(transaction, "UPDATE n SET x = x + 1 RETURNING x"))
+        {
+            Assert.True(rows.Read()); // the update is done at the first row, even when the rest is not read
+        }
+
+        transaction.Commit();
+        using var command = statements.Connection.CreateCommand();
+        command.CommandText = "SELECT group_concat(x) FROM (SELECT x FROM n ORDER BY x)";
+        Assert.Equal("8,9", command.ExecuteScalar());
+    }
+
+    [Fact]
+    public void A_failing_query_throws_the_SqliteException_a_command_would_and_the_transaction_goes_on()
+    {
+        using var transaction = statements.Connection.BeginTransaction();
+        statements.Execute(transaction, "INSERT INTO t (k, v) VALUES ($k, $v)", ("$k", "dup"), ("$v", 1));
+        const string insert = "INSERT INTO t (k, v) VALUES ($k, $v) RETURNING k";
+
+        var error = Assert.Throws<SqliteException>(() =>
+        {
+            using var rows = statements.Query(transaction, insert, ("$k", "dup"), ("$v", 2));
+            rows.Read();
+        });
+        var scalarError = Assert.Throws<SqliteException>(() => statements.Scalar(transaction, insert, ("$k", "dup"), ("$v", 2)));
+
+        Assert.Equal(1555, error.SqliteExtendedErrorCode); // SQLITE_CONSTRAINT_PRIMARYKEY
+        Assert.Equal(1555, scalarError.SqliteExtendedErrorCode);
+        Assert.Equal("next", statements.Scalar(transaction, insert, ("$k", "next"), ("$v", 3)));
+        var invalid = Assert.Throws<SqliteException>(() => statements.Query(transaction, "SELECT nope FROM t"));
+        Assert.Contains("no such column: nope", invalid.Message);
+        // Two statements are refused before either runs.
+        Assert.Throws<ArgumentException>(() => statements.Query(transaction, "INSERT INTO n (x) VALUES (1); SELECT 2"));
+        Assert.Equal(0L, statements.Scalar(transaction, "SELECT COUNT(*) FROM n"));
+        Assert.Throws<ArgumentException>(() => statements.Query(transaction, "SELECT $v", ("$v", 1.5m)));
+        transaction.Commit();
+        Assert.Equal(3L, Stored("next").Value);
     }
 
     private (string? Type, object? Value) Stored(string key)

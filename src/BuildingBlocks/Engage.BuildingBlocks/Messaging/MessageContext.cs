@@ -57,7 +57,7 @@ public sealed class MessageContext(Outbox outbox)
     /// <summary>The first column of the first row, or null.</summary>
     public object? Scalar(string sql, params ReadOnlySpan<(string Name, object? Value)> arguments) => Sql.Scalar(Transaction, sql, arguments);
 
-    public SqliteDataReader Query(string sql, params ReadOnlySpan<(string Name, object? Value)> arguments) => Sql.Query(Transaction, sql, arguments);
+    public Rows Query(string sql, params ReadOnlySpan<(string Name, object? Value)> arguments) => Sql.Query(Transaction, sql, arguments);
 
     /// <summary>
     /// Publishes a notification to the other modules, in this message's transaction: delivered later

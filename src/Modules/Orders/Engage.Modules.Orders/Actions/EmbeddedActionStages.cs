@@ -1,4 +1,3 @@
-using Engage.BuildingBlocks.Database;
 using Engage.BuildingBlocks.Messaging;
 using Engage.Modules.Catalog.Contracts;
 using Engage.Modules.Orders.Contracts;

@@ -46,7 +46,7 @@ internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clo
         {
             while (reader.Read())
             {
-                jobs.Add(new PendingJob(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetFieldValue<byte[]>(3), reader.GetNullableString(4)));
+                jobs.Add(new PendingJob(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetBytes(3), reader.GetNullableString(4)));
             }
         }
 
@@ -195,7 +195,7 @@ internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clo
     {
         using var reader = context.Query(
             "SELECT version_tag, contact_id, document FROM orders_orders WHERE order_id = $orderId", ("$orderId", orderId));
-        return reader.Read() ? new StoredOrder(reader.GetString(0), reader.GetNullableString(1), reader.GetFieldValue<byte[]>(2)) : null;
+        return reader.Read() ? new StoredOrder(reader.GetString(0), reader.GetNullableString(1), reader.GetBytes(2)) : null;
     }
 
     private void Succeed(PendingJob job, string? versionTag, DateTimeOffset now) =>
