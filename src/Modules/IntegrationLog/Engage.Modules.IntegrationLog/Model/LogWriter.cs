@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Engage.BuildingBlocks;
+using Engage.BuildingBlocks.Database;
 using Engage.BuildingBlocks.Json;
 using Engage.BuildingBlocks.Messaging;
 
@@ -16,7 +16,7 @@ internal sealed record NewEntry(
     string? ProposedAction,
     string? OrderId,
     string? JobId,
-    JsonObject Details);
+    Utf8Text Details);
 
 internal static class LogWriter
 {
@@ -39,7 +39,7 @@ internal static class LogWriter
             ("$proposedAction", entry.ProposedAction),
             ("$orderId", entry.OrderId),
             ("$jobId", entry.JobId),
-            ("$details", entry.Details.ToJsonString(DetailsOptions)),
+            ("$details", entry.Details),
             ("$dedupKey", entry.DedupKey)) == 1;
 
     public static string FormatTime(DateTimeOffset value) =>

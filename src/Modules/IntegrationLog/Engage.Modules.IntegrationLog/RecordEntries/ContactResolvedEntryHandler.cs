@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Engage.BuildingBlocks.Messaging;
 using Engage.Modules.Contacts.Contracts;
 using Engage.Modules.IntegrationLog.Model;
@@ -19,12 +18,6 @@ internal sealed class ContactResolvedEntryHandler(MessageContext context) : INot
             return ValueTask.CompletedTask;
         }
 
-        var details = new JsonObject
-        {
-            ["matchKeyType"] = notification.MatchKeyType,
-            ["matchKey"] = notification.MatchKey,
-            ["versionTag"] = notification.VersionTag,
-        };
         if (notification.ContactId is null)
         {
             LogWriter.Add(context, new NewEntry(
@@ -36,11 +29,13 @@ internal sealed class ContactResolvedEntryHandler(MessageContext context) : INot
                 Texts.ContactMissingAction,
                 notification.OrderId,
                 JobId: null,
-                details));
+                EntryDetails.Of(
+                    ("matchKeyType", notification.MatchKeyType),
+                    ("matchKey", notification.MatchKey),
+                    ("versionTag", notification.VersionTag))));
         }
         else if (notification.LateConnection)
         {
-            details["contactId"] = notification.ContactId;
             LogWriter.Add(context, new NewEntry(
                 $"contact-connected|{notification.OrderId}|{notification.VersionTag}|{notification.ContactId}",
                 notification.ResolvedAt,
@@ -50,7 +45,11 @@ internal sealed class ContactResolvedEntryHandler(MessageContext context) : INot
                 ProposedAction: null,
                 notification.OrderId,
                 JobId: null,
-                details));
+                EntryDetails.Of(
+                    ("matchKeyType", notification.MatchKeyType),
+                    ("matchKey", notification.MatchKey),
+                    ("versionTag", notification.VersionTag),
+                    ("contactId", notification.ContactId))));
         }
 
         return ValueTask.CompletedTask;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Engage.BuildingBlocks.Messaging;
 using Engage.Modules.IntegrationLog.Model;
 using Mediator;
@@ -24,13 +23,11 @@ internal sealed class MessageParkedEntryHandler(MessageContext context) : INotif
             "Correct the cause of the error, then send in the order again or contact support.",
             notification.OrderId,
             notification.JobId,
-            new JsonObject
-            {
-                ["messageId"] = notification.MessageId,
-                ["messageType"] = notification.MessageType,
-                ["attempts"] = notification.Attempts,
-                ["error"] = notification.Error,
-            }));
+            EntryDetails.Of(
+                ("messageId", notification.MessageId),
+                ("messageType", notification.MessageType),
+                ("attempts", notification.Attempts),
+                ("error", notification.Error))));
         return ValueTask.CompletedTask;
     }
 }

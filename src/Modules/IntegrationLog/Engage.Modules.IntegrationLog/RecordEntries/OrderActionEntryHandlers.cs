@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Engage.BuildingBlocks.Messaging;
 using Engage.Modules.IntegrationLog.Model;
 using Engage.Modules.Orders.Contracts;
@@ -25,13 +24,11 @@ internal sealed class OrderActionTriggeredEntryHandler(MessageContext context) :
             ProposedAction: null,
             notification.OrderId,
             notification.JobId,
-            new JsonObject
-            {
-                ["action"] = notification.Action,
-                ["actionId"] = notification.ActionId,
-                ["versionTag"] = notification.VersionTag,
-                ["source"] = notification.Source,
-            }));
+            EntryDetails.Of(
+                ("action", notification.Action),
+                ("actionId", notification.ActionId),
+                ("versionTag", notification.VersionTag),
+                ("source", notification.Source))));
         return ValueTask.CompletedTask;
     }
 }
@@ -55,7 +52,7 @@ internal sealed class OrderActionNotTriggeredEntryHandler(MessageContext context
             "Connect the order to a contact (register the contact), then trigger the action with /action.",
             notification.OrderId,
             notification.JobId,
-            new JsonObject { ["action"] = notification.Action, ["versionTag"] = notification.VersionTag }));
+            EntryDetails.Of(("action", notification.Action), ("versionTag", notification.VersionTag))));
         return ValueTask.CompletedTask;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Engage.BuildingBlocks.Messaging;
 using Engage.Modules.Catalog.Contracts;
 using Engage.Modules.IntegrationLog.Model;
@@ -27,7 +26,7 @@ internal sealed class ReferencesCheckedEntryHandler(MessageContext context) : IN
                 Texts.ArticleMissingAction,
                 notification.OrderId,
                 JobId: null,
-                new JsonObject { ["sku"] = sku, ["versionTag"] = notification.VersionTag }));
+                EntryDetails.Of(("sku", sku), ("versionTag", notification.VersionTag))));
         }
 
         if (notification.MissingStoreId is { } storeId)
@@ -41,7 +40,7 @@ internal sealed class ReferencesCheckedEntryHandler(MessageContext context) : IN
                 Texts.StoreMissingAction,
                 notification.OrderId,
                 JobId: null,
-                new JsonObject { ["externalStoreId"] = storeId, ["versionTag"] = notification.VersionTag }));
+                EntryDetails.Of(("externalStoreId", storeId), ("versionTag", notification.VersionTag))));
         }
 
         return ValueTask.CompletedTask;
