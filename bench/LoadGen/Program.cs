@@ -279,19 +279,23 @@ internal static class Drain
         failed = Scalar(connection, "SELECT count(*) FROM orders_jobs WHERE status = 'Failed' AND order_id LIKE $p", like);
         parked = Scalar(connection, "SELECT count(*) FROM messaging_outbox WHERE parked_at IS NOT NULL", null);
         orders = Scalar(connection, "SELECT count(*) FROM orders_orders WHERE order_id LIKE $p", like);
-        var handlers = new List<string>();
-        using (var command = new SqliteCommand("SELECT handler, count(*) FROM messaging_inbox GROUP BY handler ORDER BY handler", connection))
-        using (var reader = command.ExecuteReader())
+        // Evidence of the later stages for the burst's orders (the bench order's contact, articles and
+        // store are all unknown): the contact stage's waiting orders and the log's warnings by message.
+        var waiting = Scalar(connection, "SELECT count(*) FROM contacts_waiting_orders WHERE order_id LIKE $p", like);
+        var entries = new List<string>();
+        using (var command = new SqliteCommand("SELECT message, count(*) FROM integration_log_entries WHERE order_id LIKE $p GROUP BY message ORDER BY message", connection))
         {
+            command.Parameters.AddWithValue("$p", like);
+            using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                handlers.Add($"{reader.GetString(0)}={reader.GetInt64(1)}");
+                entries.Add($"'{reader.GetString(0)}' {reader.GetInt64(1)}");
             }
         }
 
         var done = pending == 0 && outbox == 0;
         var inTime = done && DateTimeOffset.UtcNow <= deadline + TimeSpan.FromMilliseconds(150);
-        Console.WriteLine($"  jobs {jobs} (failed {failed}), orders stored {orders}, parked messages {parked}; stages seen in the inbox (all time): {string.Join(", ", handlers)}");
+        Console.WriteLine($"  jobs {jobs} (failed {failed}), orders stored {orders}, parked messages {parked}; waiting for their contact {waiting}; integration log: {string.Join(", ", entries)}");
         Console.WriteLine(FormattableString.Invariant(
             $"RESULT drain done={(done ? 1 : 0)} seconds={elapsed:F2} in_time={(inTime ? 1 : 0)} jobs={jobs} failed={failed} orders={orders} parked={parked} pending={pending} outbox={outbox}"));
         return 0;

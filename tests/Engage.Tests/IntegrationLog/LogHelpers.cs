@@ -174,7 +174,7 @@ public static class Deliver
             using var transaction = statements.Connection.BeginTransaction(deferred: false);
             var context = new Engage.BuildingBlocks.Messaging.MessageContext(
                 Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Engage.BuildingBlocks.Messaging.Outbox>(app.Services));
-            context.Enter(messageId, statements, transaction, deliverInBatch: null); // what the handler publishes goes to the outbox
+            context.Enter(messageId, fromOutbox: true, statements, transaction, deliverInBatch: null); // what the handler publishes goes to the outbox
             await handle(context);
             context.Leave();
             transaction.Commit();

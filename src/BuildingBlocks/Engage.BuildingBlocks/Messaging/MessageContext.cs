@@ -9,11 +9,20 @@ namespace Engage.BuildingBlocks.Messaging;
 /// connection and transaction the processor opened for it. A handler's effect, its inbox record
 /// and whatever it publishes commit together or not at all.
 /// </summary>
+/// <remarks>
+/// Only a message read from the outbox gets inbox records. A message delivered in the batch that
+/// published it (<see cref="OutboxOptions.DeliverPublishedInBatch"/>) was never stored, so nothing
+/// can deliver it again: it exists only in that transaction, and if the transaction rolls back it
+/// is gone with its cause. When its delivery fails it is written to the outbox then, and from there
+/// it is an ordinary stored message with inbox records. An order's stages wrote seven inbox rows,
+/// one per handler, of which only the store stage's could ever be read back.
+/// </remarks>
 public sealed class MessageContext(Outbox outbox)
 {
     private PreparedStatements? statements;
     private SqliteTransaction? transaction;
     private Queue<PublishedInBatch>? inBatch;
+    private bool stored;
 
     public string MessageId { get; private set; } = "";
 
@@ -27,9 +36,11 @@ public sealed class MessageContext(Outbox outbox)
     /// <summary>Messages written to the outbox by handlers (the processor wakes the pump for them after the commit).</summary>
     internal int Published { get; private set; }
 
-    internal void Enter(string messageId, PreparedStatements openStatements, SqliteTransaction openTransaction, Queue<PublishedInBatch>? deliverInBatch)
+    /// <param name="fromOutbox">Whether the message was read from the outbox (it can be delivered again, so handlers record it in the inbox).</param>
+    internal void Enter(string messageId, bool fromOutbox, PreparedStatements openStatements, SqliteTransaction openTransaction, Queue<PublishedInBatch>? deliverInBatch)
     {
         MessageId = messageId;
+        stored = fromOutbox;
         statements = openStatements;
         transaction = openTransaction;
         inBatch = deliverInBatch;
@@ -44,10 +55,11 @@ public sealed class MessageContext(Outbox outbox)
 
     /// <summary>
     /// Records that <paramref name="handler"/> handles this message. False when it already has:
-    /// the handler must then return without doing anything (idempotent consumer).
+    /// the handler must then return without doing anything (idempotent consumer). A message that
+    /// was never stored cannot have been handled before, so it is not recorded (see the remarks).
     /// </summary>
     public bool TryBegin(string handler) =>
-        Sql.Execute(Transaction,
+        !stored || Sql.Execute(Transaction,
             "INSERT OR IGNORE INTO messaging_inbox (message_id, handler, processed_at) VALUES ($id, $handler, $at)",
             ("$id", MessageId), ("$handler", handler), ("$at", DateTimeOffset.UtcNow.ToString("O"))) == 1;
 

@@ -124,7 +124,7 @@ public sealed class OutboxProcessor(
             }
 
             taken++;
-            var failure = await DeliverAsync(sql, transaction, context, publisher, row.MessageId, inBatch, isolate,
+            var failure = await DeliverAsync(sql, transaction, context, publisher, row.MessageId, fromOutbox: true, inBatch, isolate,
                 () => types.TryGet(row.Type, out var type)
                     ? type.Deserialize(row.Payload)
                     : throw new InvalidOperationException($"Unknown message type '{row.Type}'."),
@@ -148,7 +148,7 @@ public sealed class OutboxProcessor(
             while (inBatch is { Count: > 0 })
             {
                 var follower = inBatch.Dequeue();
-                if (await DeliverAsync(sql, transaction, context, publisher, follower.MessageId, inBatch, isolate, () => follower.Notification, cancellationToken) is { } followerFailure)
+                if (await DeliverAsync(sql, transaction, context, publisher, follower.MessageId, fromOutbox: false, inBatch, isolate, () => follower.Notification, cancellationToken) is { } followerFailure)
                 {
                     if (!isolate)
                     {
@@ -178,6 +178,7 @@ public sealed class OutboxProcessor(
         MessageContext context,
         IPublisher publisher,
         string messageId,
+        bool fromOutbox,
         Queue<PublishedInBatch>? inBatch,
         bool isolate,
         Func<INotification> message,
@@ -189,7 +190,7 @@ public sealed class OutboxProcessor(
         }
 
         var queued = inBatch?.Count ?? 0;
-        context.Enter(messageId, sql, transaction, inBatch);
+        context.Enter(messageId, fromOutbox, sql, transaction, inBatch);
         try
         {
             await publisher.Publish(message(), cancellationToken);
