@@ -227,7 +227,7 @@ public sealed class OutboxTests : IDisposable
     {
         var client = app.Client();
         var jobId = await client.RegisterOrder(Samples.MinimalOrder("doomed"));
-        Execute("UPDATE orders_jobs SET payload = '{ corrupt' WHERE job_id = $job", ("$job", jobId));
+        Execute("UPDATE orders_job_payloads SET payload = '{ corrupt' WHERE seq = (SELECT seq FROM orders_jobs WHERE job_id = $job)", ("$job", jobId));
 
         await app.Processor.DrainAsync();
 

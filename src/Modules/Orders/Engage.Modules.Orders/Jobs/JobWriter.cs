@@ -92,15 +92,22 @@ internal sealed class JobWriter(Db db, Outbox outbox, ILogger<JobWriter> logger)
 
                 statements.Execute(transaction,
                     """
-                    INSERT INTO orders_jobs (job_id, order_id, operation, status, payload, if_match, accepted_at)
-                    VALUES ($job, $order, $operation, 'Pending', $payload, $ifMatch, $accepted)
+                    INSERT INTO orders_jobs (job_id, order_id, operation, status, if_match, accepted_at)
+                    VALUES ($job, $order, $operation, 'Pending', $ifMatch, $accepted)
                     """,
                     ("$job", write.JobId),
                     ("$order", write.OrderId),
                     ("$operation", write.Operation),
-                    ("$payload", write.Payload is null ? null : new Utf8Text(write.Payload)),
                     ("$ifMatch", write.IfMatch),
                     ("$accepted", write.AcceptedAt.ToString("O")));
+                if (write.Payload is not null)
+                {
+                    // The job just inserted is the connection's last row: its seq keys the payload.
+                    statements.Execute(transaction,
+                        "INSERT INTO orders_job_payloads (seq, payload) VALUES (last_insert_rowid(), $payload)",
+                        ("$payload", new Utf8Text(write.Payload)));
+                }
+
                 outbox.Add(statements, transaction, new OrderWriteAccepted(write.JobId, write.OrderId));
             }
 

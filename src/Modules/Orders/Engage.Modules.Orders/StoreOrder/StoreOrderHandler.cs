@@ -36,11 +36,11 @@ internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clo
         var jobs = new List<PendingJob>();
         using (var reader = context.Query(
             """
-            SELECT seq, job_id, operation, payload, if_match
-            FROM orders_jobs
-            WHERE order_id = $orderId AND status = 'Pending'
-              AND seq <= (SELECT seq FROM orders_jobs WHERE job_id = $jobId)
-            ORDER BY seq
+            SELECT j.seq, j.job_id, j.operation, p.payload, j.if_match
+            FROM orders_jobs j LEFT JOIN orders_job_payloads p ON p.seq = j.seq
+            WHERE j.order_id = $orderId AND j.status = 'Pending'
+              AND j.seq <= (SELECT seq FROM orders_jobs WHERE job_id = $jobId)
+            ORDER BY j.seq
             """,
             ("$orderId", notification.OrderId), ("$jobId", notification.JobId)))
         {
@@ -198,19 +198,34 @@ internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clo
         return reader.Read() ? new StoredOrder(reader.GetString(0), reader.GetNullableString(1), reader.GetBytes(2)) : null;
     }
 
-    private void Succeed(PendingJob job, string? versionTag, DateTimeOffset now) =>
+    private void Succeed(PendingJob job, string? versionTag, DateTimeOffset now)
+    {
         context.Execute(
-            "UPDATE orders_jobs SET status = 'Succeeded', version_tag = $versionTag, completed_at = $now, payload = NULL WHERE seq = $seq",
+            "UPDATE orders_jobs SET status = 'Succeeded', version_tag = $versionTag, completed_at = $now WHERE seq = $seq",
             ("$versionTag", versionTag), ("$now", now.ToString("O")), ("$seq", job.Seq));
+        RemovePayload(job);
+    }
 
-    private void Fail(PendingJob job, int status, string title, string detail, DateTimeOffset now) =>
+    private void Fail(PendingJob job, int status, string title, string detail, DateTimeOffset now)
+    {
         context.Execute(
             """
-            UPDATE orders_jobs SET status = 'Failed', completed_at = $now, payload = NULL,
+            UPDATE orders_jobs SET status = 'Failed', completed_at = $now,
                    error_status = $status, error_title = $title, error_detail = $detail
             WHERE seq = $seq
             """,
             ("$now", now.ToString("O")), ("$status", status), ("$title", title), ("$detail", detail), ("$seq", job.Seq));
+        RemovePayload(job);
+    }
+
+    /// <summary>A completed job's payload has served its purpose.</summary>
+    private void RemovePayload(PendingJob job)
+    {
+        if (job.Payload is not null)
+        {
+            context.Execute("DELETE FROM orders_job_payloads WHERE seq = $seq", ("$seq", job.Seq));
+        }
+    }
 
     /// <summary>The stored document, serialised to UTF-8 and stored as TEXT without a UTF-16 detour.</summary>
     private static Utf8Text Document(Order order) => new(JsonSerializer.SerializeToUtf8Bytes(order, OrdersJsonContext.Api.Order));
