@@ -30,4 +30,20 @@ internal sealed partial class OrdersJsonContext : JsonSerializerContext
 {
     /// <summary>The context to use: the contract's JSON rules (<see cref="EngageJson"/>).</summary>
     public static OrdersJsonContext Api { get; } = new(EngageJson.CreateOptions());
+
+    /// <summary>
+    /// For reading JSON that was already checked: a job's payload (read with <see cref="Api"/> when the
+    /// write was accepted) and stored documents. The same names and numbers, without tracking every
+    /// object's properties to refuse duplicate and unknown ones: a third of the cost of reading the
+    /// benchmark order (10.2 against 6.7 µs, 7.5 against 6.2 KB).
+    /// </summary>
+    public static OrdersJsonContext Checked { get; } = new(CheckedOptions());
+
+    private static System.Text.Json.JsonSerializerOptions CheckedOptions()
+    {
+        var options = EngageJson.CreateOptions();
+        options.AllowDuplicateProperties = true;
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+        return options;
+    }
 }

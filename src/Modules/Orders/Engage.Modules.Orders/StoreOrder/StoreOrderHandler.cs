@@ -90,7 +90,7 @@ internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clo
             return;
         }
 
-        var previous = current is null ? null : JsonSerializer.Deserialize(current.Document, OrdersJsonContext.Api.Order)!;
+        var previous = current is null ? null : JsonSerializer.Deserialize(current.Document, OrdersJsonContext.Checked.Order)!;
         var (order, action) = NextVersion(job, previous);
         var versionTag = NewVersionTag();
         if (previous is null)
@@ -167,7 +167,7 @@ internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clo
         {
             case Operations.ChangeStatus:
             {
-                var change = JsonSerializer.Deserialize(job.Payload, OrdersJsonContext.Api.ChangeStatusRequest)!;
+                var change = JsonSerializer.Deserialize(job.Payload, OrdersJsonContext.Checked.ChangeStatusRequest)!;
                 previous!.Status = Enums.Canonical(Enums.OrderStatuses, change.Status) ?? previous.Status;
                 previous.ExternalStatus = change.ExternalStatus ?? previous.ExternalStatus;
                 return (previous, change.OrderAction);
@@ -175,7 +175,7 @@ internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clo
 
             case Operations.ChangeDelivery:
             {
-                var change = JsonSerializer.Deserialize(job.Payload, OrdersJsonContext.Api.ChangeDeliveryRequest)!;
+                var change = JsonSerializer.Deserialize(job.Payload, OrdersJsonContext.Checked.ChangeDeliveryRequest)!;
                 OrderNormalizer.NormalizeDelivery(change.Delivery!);
                 previous!.Delivery = change.Delivery;
                 return (previous, change.OrderAction);
@@ -183,7 +183,7 @@ internal sealed class StoreOrderHandler(MessageContext context, TimeProvider clo
 
             default:
             {
-                var order = OrderNormalizer.Normalize(JsonSerializer.Deserialize(job.Payload, OrdersJsonContext.Api.Order)!);
+                var order = OrderNormalizer.Normalize(JsonSerializer.Deserialize(job.Payload, OrdersJsonContext.Checked.Order)!);
                 var action = order.OrderAction;
                 order.OrderAction = null;
                 return (order, action);
