@@ -31,6 +31,8 @@ public static class BuildingBlocksModule
         services.AddSingleton(_ => new Db(connectionString, database.BackgroundCheckpoints));
         services.AddSingleton(new ModuleMigrations("messaging", typeof(Db).Assembly));
         services.AddHostedService<MigrationRunner>();
+        services.AddSingleton<GroupCommit>();
+        services.AddHostedService(provider => provider.GetRequiredService<GroupCommit>());
         if (database.BackgroundCheckpoints)
         {
             services.AddHostedService<Checkpointer>();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Engage.BuildingBlocks.Database;
 using Engage.BuildingBlocks.Messaging;
 using Engage.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -265,24 +266,27 @@ public sealed class OutboxTests : IDisposable
     }
 
     [Fact]
-    public async Task A_waiting_accept_path_writer_is_visible_to_background_batches()
+    public async Task A_queued_client_write_is_visible_to_background_batches_and_answered_once_committed()
     {
         _ = app.Client();
+        Execute("CREATE TABLE test_client_writes (x INTEGER)");
         var db = app.Db;
+        var groupCommit = app.Services.GetRequiredService<GroupCommit>();
         await db.WriteGate.WaitAsync();
-        var waiting = db.EnterAcceptWriteAsync();
+        var write = groupCommit.WriteAsync((sql, transaction) => sql.Execute(transaction, "INSERT INTO test_client_writes (x) VALUES (1)"));
 
-        Assert.True(db.AcceptWriterWaiting);
-        Assert.False(waiting.IsCompleted);
+        Assert.True(groupCommit.Waiting);
+        Assert.False(write.IsCompleted);
+        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM test_client_writes"));
 
         db.WriteGate.Release();
-        await waiting;
-        Assert.False(db.AcceptWriterWaiting);
-        db.WriteGate.Release();
+        Assert.Equal(1, await write);
+        Assert.False(groupCommit.Waiting);
+        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM test_client_writes"));
     }
 
     [Fact]
-    public async Task A_batch_that_gave_way_to_a_client_write_is_followed_by_a_pause_and_the_rest_still_drains()
+    public async Task A_batch_gives_way_to_a_client_write_by_committing_it_with_its_own_work_then_pauses_and_the_rest_still_drains()
     {
         using var paced = new EngageApp(new Dictionary<string, string?>
         {
@@ -297,18 +301,27 @@ public sealed class OutboxTests : IDisposable
         }
 
         // The processor queues for the lock first (DrainAsync returns at its first wait, on the
-        // lock), then a client write: the processor's batch sees the client waiting, gives way after
-        // one message, and the client write gets in.
+        // lock), then a client's order is queued for the group commit: the processor's batch sees it
+        // waiting, takes one message, then runs the client's write and commits both.
         var db = paced.Db;
+        var groupCommit = paced.Services.GetRequiredService<GroupCommit>();
         await db.WriteGate.WaitAsync();
         var drain = paced.Processor.DrainAsync();
-        var clientWrite = db.EnterAcceptWriteAsync();
+        var post = client.RegisterOrder(Samples.MinimalOrder("paced-client"));
+        var queued = Stopwatch.StartNew();
+        while (!groupCommit.Waiting && queued.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(5);
+        }
+
+        Assert.True(groupCommit.Waiting);
         db.WriteGate.Release();
-        await clientWrite;
+        var jobId = await post;
         var clientIn = Stopwatch.StartNew();
         Assert.True(paced.Processor.LastBatchGaveWay);
-        Assert.Equal(2L, Scalar("SELECT COUNT(*) FROM orders_jobs WHERE status = 'Pending'", paced));
-        db.WriteGate.Release();
+        // One of the three stored, and the client's job accepted, by the same commit.
+        Assert.Equal(3L, Scalar("SELECT COUNT(*) FROM orders_jobs WHERE status = 'Pending'", paced));
+        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM orders_jobs WHERE job_id = $job AND status = 'Pending'", paced, ("$job", jobId)));
 
         await drain;
 

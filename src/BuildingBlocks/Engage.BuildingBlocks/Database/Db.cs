@@ -58,8 +58,6 @@ public sealed class Db : IDisposable
 
     public SemaphoreSlim WriteGate { get; } = new(1, 1);
 
-    private int acceptWritersWaiting;
-
     private PreparedStatements? writer;
 
     /// <summary>
@@ -76,26 +74,6 @@ public sealed class Db : IDisposable
     }
 
     public void Dispose() => ResetWriter();
-
-    /// <summary>
-    /// Whether a writer on the accept path (answering a client) is waiting for <see cref="WriteGate"/>.
-    /// Background work (the outbox) cuts its batch short then, so a client never waits a whole batch.
-    /// </summary>
-    public bool AcceptWriterWaiting => Volatile.Read(ref acceptWritersWaiting) > 0;
-
-    /// <summary>Takes the write gate for the accept path, announcing the wait to background writers.</summary>
-    public async Task EnterAcceptWriteAsync(CancellationToken cancellationToken = default)
-    {
-        Interlocked.Increment(ref acceptWritersWaiting);
-        try
-        {
-            await WriteGate.WaitAsync(cancellationToken);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref acceptWritersWaiting);
-        }
-    }
 
     public SqliteConnection Open() => Open(ConnectionString);
 

@@ -16,9 +16,12 @@ namespace Engage.BuildingBlocks.Messaging;
 /// and after <see cref="OutboxOptions.MaxAttempts"/> parked (and reported) without blocking the rest.
 /// The processor and its handlers (through <see cref="MessageContext"/>) run prepared statements on
 /// the database's one writer connection, so a statement is parsed once, not once per message.
+/// Client writes queued for <see cref="GroupCommit"/> meanwhile are run at the end of a batch and
+/// committed with it: a batch that gives way to them takes them along instead of handing the lock over.
 /// </summary>
 public sealed class OutboxProcessor(
     Db db,
+    GroupCommit groupCommit,
     MessageTypes types,
     Outbox outbox,
     IServiceScopeFactory scopes,
@@ -31,6 +34,9 @@ public sealed class OutboxProcessor(
     private const int LoadChunk = 32;
 
     private sealed record Row(long Seq, string MessageId, string Type, string Payload, int Attempts);
+
+    // The client writes the current batch took along (only used under the write gate).
+    private readonly List<GroupCommit.Write> clientWrites = [];
 
     /// <summary>Processes one batch; returns how many messages were taken (delivered, retried or parked).</summary>
     public async Task<int> ProcessBatchAsync(CancellationToken cancellationToken = default)
@@ -48,16 +54,19 @@ public sealed class OutboxProcessor(
             outcome = await RunBatchAsync(settings, isolate: false, cancellationToken)
                 ?? (await RunBatchAsync(settings, isolate: true, cancellationToken))!.Value;
         }
-        catch
+        catch (Exception exception)
         {
             // The connection may be unusable (or mid-transaction): the next writer starts on a fresh one.
             db.ResetWriter();
+            GroupCommit.Failed(clientWrites, exception);
             throw;
         }
         finally
         {
             db.WriteGate.Release();
         }
+
+        GroupCommit.Completed(clientWrites);
 
         if (outcome.Published > 0)
         {
@@ -116,7 +125,7 @@ public sealed class OutboxProcessor(
 
             var row = rows[next];
             var elapsed = clock.GetElapsedTime(started);
-            var givingWay = yieldToAcceptPath && elapsed > settings.YieldAfter && db.AcceptWriterWaiting;
+            var givingWay = yieldToAcceptPath && elapsed > settings.YieldAfter && groupCommit.Waiting;
             if (taken > 0 && (elapsed > settings.BatchTimeBudget || givingWay))
             {
                 gaveWay = givingWay;
@@ -164,6 +173,7 @@ public sealed class OutboxProcessor(
         }
 
         var published = context.Published;
+        groupCommit.RunQueued(sql, transaction, clientWrites);
         transaction.Commit();
         return (taken, published, gaveWay);
     }

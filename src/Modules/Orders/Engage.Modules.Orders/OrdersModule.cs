@@ -19,7 +19,6 @@ public static class OrdersModule
         services.AddSingleton(new ModuleMigrations("orders", typeof(OrdersModule).Assembly));
         services.AddSingleton<OrderValidator>();
         services.AddSingleton<JobWriter>();
-        services.AddHostedService(provider => provider.GetRequiredService<JobWriter>());
         services.AddSingleton<WriteAcceptor>();
         services.AddSingleton<ChangeStatusValidator>();
         services.AddSingleton<ChangeDeliveryValidator>();
