@@ -43,7 +43,7 @@ public sealed class OutboxOptions
     /// Backpressure: while more messages than this are due, batches no longer yield to the accept
     /// path, so a burst can build at most about this much backlog and the stages never fall far behind.
     /// </summary>
-    public int BacklogLimit { get; set; } = 40000;
+    public int BacklogLimit { get; set; } = 60000;
 
     /// <summary>Failed attempts after which a message is parked.</summary>
     public int MaxAttempts { get; set; } = 5;
