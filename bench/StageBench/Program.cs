@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
-// StageBench [--orders 4000] [--rounds 9] [--warmup 2] [--order bench/order.json] [--allocations] [--set Key=Value ...]
+// StageBench [--orders 4000] [--rounds 9] [--warmup 2] [--order bench/order.json] [--allocations] [--wal DIR] [--set Key=Value ...]
 //     The asynchronous stages alone (store, contact, references, log), in one process: each round
 //     accepts --orders orders through the real HTTP pipeline of the service (in-memory test server,
 //     outbox pump off), then drains them with OutboxProcessor.DrainAsync and measures the drain:
@@ -17,6 +17,10 @@ using Microsoft.Extensions.DependencyInjection;
 //     the same database, so later rounds drain into a larger one, as a burst does.
 //     --allocations also prints, per round, which types the drain allocated (sampled by the runtime's
 //     AllocationTick event, about one sample per 100 KB).
+//     --wal DIR keeps, for each measured round, the WAL its accepting wrote and the WAL its drain wrote
+//     (DIR/rN-accept.db and DIR/rN-drain.db, each with its -wal file): checkpoints are off for that, so
+//     the CPU figures then leave out the copying. bench/walpages.py says which tables and indexes the
+//     frames of such a WAL belong to, per order.
 //     --set passes configuration to the service (e.g. --set Engage:Outbox:BatchSize=128).
 // Prints a line per round, the median and the least (other load on the machine only ever adds); compare builds by running each a few times in turn.
 internal static class StageBench
@@ -32,6 +36,7 @@ internal static class StageBench
         var orderFile = "bench/order.json";
         var settings = new Dictionary<string, string?>();
         var allocations = false;
+        string? walDirectory = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -41,6 +46,7 @@ internal static class StageBench
                 case "--warmup": warmup = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--order": orderFile = args[++i]; break;
                 case "--allocations": allocations = true; break;
+                case "--wal": walDirectory = args[++i]; break;
                 case "--set":
                     var pair = args[++i].Split('=', 2);
                     settings[pair[0]] = pair.Length == 2 ? pair[1] : null;
@@ -59,6 +65,11 @@ internal static class StageBench
         settings["Engage:ApiKeys:0"] = "bench-key";
         settings["Engage:RateLimit:PermitsPerSecond"] = "0";
         settings["Engage:Outbox:Enabled"] = "false";
+        if (walDirectory is not null)
+        {
+            Directory.CreateDirectory(walDirectory);
+            settings["Engage:Database:BackgroundCheckpoints"] = "false";
+        }
 
         try
         {
@@ -71,7 +82,19 @@ internal static class StageBench
             Console.WriteLine($"orders per round {orders}, {warmup} warm-up rounds, {rounds} measured, {Environment.ProcessorCount} cores");
             for (var round = 1 - warmup; round <= rounds; round++)
             {
+                var keepWal = walDirectory is not null && round > 0;
+                if (keepWal)
+                {
+                    Checkpoint(database);
+                    StopCheckpoints(app);
+                }
+
                 await AcceptAsync(client, template, $"r{round + warmup}", orders);
+                if (keepWal)
+                {
+                    KeepWal(database, walDirectory!, $"r{round}-accept");
+                }
+
                 if (CountPending(database) != orders)
                 {
                     throw new InvalidOperationException("The backlog is not what was accepted.");
@@ -96,6 +119,11 @@ internal static class StageBench
                 var cpu = process.TotalProcessorTime - cpu0;
                 var written = WrittenBytes() - written0;
                 var allocated = GC.GetTotalAllocatedBytes() - allocated0;
+                if (keepWal)
+                {
+                    KeepWal(database, walDirectory!, $"r{round}-drain");
+                }
+
                 var left = CountPending(database);
                 if (left != 0)
                 {
@@ -150,6 +178,20 @@ internal static class StageBench
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
         command.ExecuteNonQuery();
+    }
+
+    // The writer connection checkpoints at 1000 pages by default: off, so the WAL holds everything written.
+    private static void StopCheckpoints(Service app)
+    {
+        using var pragma = app.Services.GetRequiredService<Engage.BuildingBlocks.Database.Db>().Writer.Connection.CreateCommand();
+        pragma.CommandText = "PRAGMA wal_autocheckpoint=0";
+        pragma.ExecuteNonQuery();
+    }
+
+    private static void KeepWal(string database, string directory, string name)
+    {
+        File.Copy(database, Path.Combine(directory, name + ".db"), overwrite: true);
+        File.Copy(database + "-wal", Path.Combine(directory, name + ".db-wal"), overwrite: true);
     }
 
     private static long CountPending(string database)
