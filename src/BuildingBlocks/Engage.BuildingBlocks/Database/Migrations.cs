@@ -2,6 +2,7 @@ using System.Reflection;
 using Dapper;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Engage.BuildingBlocks.Database;
 
@@ -11,7 +12,7 @@ namespace Engage.BuildingBlocks.Database;
 /// </summary>
 public sealed record ModuleMigrations(string Module, Assembly Assembly);
 
-internal sealed class MigrationRunner(Db db, IEnumerable<ModuleMigrations> modules, ILogger<MigrationRunner> logger) : IHostedService
+internal sealed class MigrationRunner(Db db, IEnumerable<ModuleMigrations> modules, IOptions<DatabaseOptions> options, ILogger<MigrationRunner> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -23,8 +24,15 @@ internal sealed class MigrationRunner(Db db, IEnumerable<ModuleMigrations> modul
 
     public void Migrate()
     {
+        var pageSize = options.Value.PageSize;
+        if (pageSize is < 512 or > 65536 || (pageSize & (pageSize - 1)) != 0)
+        {
+            throw new InvalidOperationException($"Engage:Database:PageSize must be a power of two from 512 to 65536, not {pageSize}.");
+        }
+
         using var connection = db.Open();
-        connection.Execute("PRAGMA journal_mode=WAL;");
+        // Takes effect only while the file is empty (a new database); an existing one keeps its page size.
+        connection.Execute($"PRAGMA page_size={pageSize}; PRAGMA journal_mode=WAL;");
         connection.Execute("""
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 module     TEXT NOT NULL,
