@@ -17,7 +17,7 @@ namespace Engage.BuildingBlocks.Database;
 /// </summary>
 public sealed class GroupCommit(Db db, ILogger<GroupCommit> logger) : BackgroundService
 {
-    public const int MaxBatch = 1024;
+    internal const int MaxBatch = 1024;
 
     private readonly Channel<Write> queue = Channel.CreateBounded<Write>(new BoundedChannelOptions(100_000)
     {
@@ -41,7 +41,7 @@ public sealed class GroupCommit(Db db, ILogger<GroupCommit> logger) : Background
     /// adding each to <paramref name="taken"/> before it runs. The caller commits, then calls
     /// <see cref="Completed"/>; if the transaction does not commit, <see cref="Failed"/>.
     /// </summary>
-    public void RunQueued(PreparedStatements sql, SqliteTransaction transaction, List<Write> taken)
+    internal void RunQueued(PreparedStatements sql, SqliteTransaction transaction, List<Write> taken)
     {
         while (taken.Count < MaxBatch && queue.Reader.TryRead(out var write))
         {
@@ -50,7 +50,7 @@ public sealed class GroupCommit(Db db, ILogger<GroupCommit> logger) : Background
         }
     }
 
-    public static void Completed(List<Write> writes)
+    internal static void Completed(List<Write> writes)
     {
         foreach (var write in writes)
         {
@@ -60,7 +60,7 @@ public sealed class GroupCommit(Db db, ILogger<GroupCommit> logger) : Background
         writes.Clear();
     }
 
-    public static void Failed(List<Write> writes, Exception exception)
+    internal static void Failed(List<Write> writes, Exception exception)
     {
         foreach (var write in writes)
         {
@@ -111,7 +111,7 @@ public sealed class GroupCommit(Db db, ILogger<GroupCommit> logger) : Background
     }
 
     /// <summary>A queued write and the task its client waits on.</summary>
-    public abstract class Write
+    internal abstract class Write
     {
         internal abstract void Run(PreparedStatements sql, SqliteTransaction transaction);
 

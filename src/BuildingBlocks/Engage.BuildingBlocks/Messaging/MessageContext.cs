@@ -22,7 +22,7 @@ public sealed class MessageContext(Outbox outbox)
     private PreparedStatements? statements;
     private SqliteTransaction? transaction;
     private Queue<PublishedInBatch>? inBatch;
-    private bool stored;
+    private bool fromOutbox;
 
     public string MessageId { get; private set; } = "";
 
@@ -40,7 +40,7 @@ public sealed class MessageContext(Outbox outbox)
     internal void Enter(string messageId, bool fromOutbox, PreparedStatements openStatements, SqliteTransaction openTransaction, Queue<PublishedInBatch>? deliverInBatch)
     {
         MessageId = messageId;
-        stored = fromOutbox;
+        this.fromOutbox = fromOutbox;
         statements = openStatements;
         transaction = openTransaction;
         inBatch = deliverInBatch;
@@ -59,7 +59,7 @@ public sealed class MessageContext(Outbox outbox)
     /// was never stored cannot have been handled before, so it is not recorded (see the remarks).
     /// </summary>
     public bool TryBegin(string handler) =>
-        !stored || Sql.Execute(Transaction,
+        !fromOutbox || Sql.Execute(Transaction,
             "INSERT OR IGNORE INTO messaging_inbox (message_id, handler, processed_at) VALUES ($id, $handler, $at)",
             ("$id", MessageId), ("$handler", handler), ("$at", DateTimeOffset.UtcNow.ToString("O"))) == 1;
 
