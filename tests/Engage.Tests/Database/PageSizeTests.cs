@@ -1,7 +1,6 @@
 using System.Net;
 using Engage.Tests.Infrastructure;
 using Engage.Tests.IntegrationLog;
-using Microsoft.Data.Sqlite;
 
 namespace Engage.Tests.Database;
 
@@ -25,15 +24,7 @@ public sealed class PageSizeTests
     [Fact]
     public async Task A_database_created_with_other_pages_keeps_them_and_works_as_before()
     {
-        var path = Path.Combine(Path.GetTempPath(), "engage-tests", $"{Guid.NewGuid():N}.db");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; CREATE TABLE existing_before (x INTEGER);";
-            command.ExecuteNonQuery();
-        }
+        var path = OldDatabase.Create("PRAGMA page_size=16384; PRAGMA journal_mode=WAL; CREATE TABLE existing_before (x INTEGER);");
 
         using var app = new EngageApp(databasePath: path);
         var client = app.Client();

@@ -1,7 +1,6 @@
 using Engage.BuildingBlocks;
 using Engage.Tests.Infrastructure;
 using Engage.Tests.IntegrationLog;
-using Microsoft.Data.Sqlite;
 
 namespace Engage.Tests.Messaging;
 
@@ -11,21 +10,12 @@ public sealed class OutboxMigrationTests
     [Fact]
     public async Task Messages_stored_before_the_outbox_was_rebuilt_keep_their_place_and_state()
     {
-        var path = Path.Combine(Path.GetTempPath(), "engage-tests", $"{Guid.NewGuid():N}.db");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            // The outbox as its first migration left it: a parked message at seq 7.
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = FirstMigration() + """
-                CREATE TABLE schema_migrations (module TEXT NOT NULL, version TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (module, version)) WITHOUT ROWID;
-                INSERT INTO schema_migrations VALUES ('messaging', '0001_messaging', '2025-01-01T00:00:00Z');
-                INSERT INTO messaging_outbox (seq, message_id, type, payload, created_at, attempts, next_attempt_at, last_error, parked_at)
-                VALUES (7, 'old-parked', 'orders.order-write-accepted.v1', '{}', '2025-01-01T00:00:00Z', 5, 0, 'boom', '2025-01-01T00:01:00Z');
-                """;
-            command.ExecuteNonQuery();
-        }
+        // The outbox as its first migration left it: a parked message at seq 7.
+        var path = OldDatabase.Create(
+            OldDatabase.Migration(typeof(Ids), "0001_messaging") + OldDatabase.Applied(("messaging", "0001_messaging")) + """
+            INSERT INTO messaging_outbox (seq, message_id, type, payload, created_at, attempts, next_attempt_at, last_error, parked_at)
+            VALUES (7, 'old-parked', 'orders.order-write-accepted.v1', '{}', '2025-01-01T00:00:00Z', 5, 0, 'boom', '2025-01-01T00:01:00Z');
+            """);
 
         using var app = new EngageApp(new Dictionary<string, string?> { ["Engage:Outbox:Enabled"] = "false" }, databasePath: path);
         await app.Client().RegisterOrder(Samples.MinimalOrder("after-upgrade"));
@@ -36,13 +26,5 @@ public sealed class OutboxMigrationTests
         Assert.Equal(0L, app.Scalar("SELECT COUNT(*) FROM pragma_index_list('messaging_outbox') WHERE \"unique\" = 1"));
         Assert.Equal(1L, app.Scalar("SELECT COUNT(*) FROM pragma_index_list('messaging_outbox') WHERE name = 'ix_messaging_outbox_due' AND partial = 1"));
         Assert.True(app.Processor.AnyDue());
-    }
-
-    private static string FirstMigration()
-    {
-        var assembly = typeof(Ids).Assembly;
-        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith(".Migrations.0001_messaging.sql", StringComparison.Ordinal));
-        using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-        return reader.ReadToEnd();
     }
 }

@@ -4,7 +4,6 @@ using Engage.Modules.Orders;
 using Engage.Modules.Orders.JobRetention;
 using Engage.Tests.Infrastructure;
 using Engage.Tests.IntegrationLog;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Engage.Tests.Orders;
@@ -64,28 +63,18 @@ public sealed class JobPayloadTests : IDisposable
     [Fact]
     public async Task A_job_accepted_before_payloads_moved_to_their_own_table_is_still_carried_out()
     {
-        var path = Path.Combine(Path.GetTempPath(), "engage-tests", $"{Guid.NewGuid():N}.db");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            // Orders and messaging as their earlier migrations left them, with a job pending whose
-            // payload is in orders_jobs.payload, and its store message in the outbox.
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText =
-                Migration(typeof(OrdersModule), "0001_orders") + Migration(typeof(OrdersModule), "0002_actions") + Migration(typeof(Ids), "0001_messaging") +
-                """
-                CREATE TABLE schema_migrations (module TEXT NOT NULL, version TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (module, version)) WITHOUT ROWID;
-                INSERT INTO schema_migrations VALUES ('orders', '0001_orders', '2025-01-01T00:00:00Z'), ('orders', '0002_actions', '2025-01-01T00:00:00Z'),
-                                                     ('messaging', '0001_messaging', '2025-01-01T00:00:00Z');
-                INSERT INTO orders_jobs (job_id, order_id, operation, status, payload, accepted_at)
-                VALUES ('old-job', 'old-order', 'Create', 'Pending', $payload, '2025-01-01T00:00:00.0000000+00:00');
-                INSERT INTO messaging_outbox (message_id, type, payload, created_at, next_attempt_at)
-                VALUES ('old-message', 'orders.order-write-accepted.v1', '{"jobId":"old-job","orderId":"old-order"}', '2025-01-01T00:00:00Z', 0);
-                """;
-            command.Parameters.AddWithValue("$payload", Samples.MinimalOrder("old-order").ToJsonString());
-            command.ExecuteNonQuery();
-        }
+        // Orders and messaging as their earlier migrations left them, with a job pending whose
+        // payload is in orders_jobs.payload, and its store message in the outbox.
+        var path = OldDatabase.Create(
+            OldDatabase.Migration(typeof(OrdersModule), "0001_orders") + OldDatabase.Migration(typeof(OrdersModule), "0002_actions") +
+            OldDatabase.Migration(typeof(Ids), "0001_messaging") +
+            OldDatabase.Applied(("orders", "0001_orders"), ("orders", "0002_actions"), ("messaging", "0001_messaging")) + """
+            INSERT INTO orders_jobs (job_id, order_id, operation, status, payload, accepted_at)
+            VALUES ('old-job', 'old-order', 'Create', 'Pending', $payload, '2025-01-01T00:00:00.0000000+00:00');
+            INSERT INTO messaging_outbox (message_id, type, payload, created_at, next_attempt_at)
+            VALUES ('old-message', 'orders.order-write-accepted.v1', '{"jobId":"old-job","orderId":"old-order"}', '2025-01-01T00:00:00Z', 0);
+            """,
+            ("$payload", Samples.MinimalOrder("old-order").ToJsonString()));
 
         using var upgraded = new EngageApp(new Dictionary<string, string?> { ["Engage:Outbox:Enabled"] = "false" }, databasePath: path);
         var client = upgraded.Client();
@@ -113,13 +102,5 @@ public sealed class JobPayloadTests : IDisposable
         command.CommandText = "SELECT p.payload FROM orders_job_payloads p JOIN orders_jobs j ON j.seq = p.seq WHERE j.job_id = $job";
         command.Parameters.AddWithValue("$job", jobId);
         return command.ExecuteScalar() as string;
-    }
-
-    private static string Migration(Type module, string version)
-    {
-        var assembly = module.Assembly;
-        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith($".Migrations.{version}.sql", StringComparison.Ordinal));
-        using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-        return reader.ReadToEnd();
     }
 }
