@@ -9,7 +9,7 @@ namespace Engage.BuildingBlocks.Database;
 /// SQLite's busy handler (SQLite has one writer at a time anyway), and runs on the one
 /// <see cref="Writer"/> connection. One connection matters: in WAL mode a connection throws its
 /// whole page cache away whenever another connection has written since its last transaction, so
-/// two writers taking turns (the job writer and the outbox processor) would each start every
+/// two writers taking turns (<see cref="GroupCommit"/> and the outbox processor) would each start every
 /// transaction cold. The writer has a 32 MiB page cache; the pooled read connections keep the
 /// default. Every connection gets the same pragmas, and with background checkpoints the writer
 /// never checkpoints the WAL itself (<see cref="Checkpointer"/> does).
