@@ -65,10 +65,13 @@ public sealed class CheckpointerTests
         await WriteOrders(app);
 
         // Checkpoints at 1000 pages, the WAL restarted at the next write: it stays short, and the
-        // orders are in the database file.
+        // orders are in the database file. How much of them depends on when the last checkpoint ran
+        // (the file held 950 to 1500 pages in runs of this test); without any checkpoint it keeps
+        // the single page it was created with (see the first test).
         var wal = new FileInfo(app.DatabasePath + "-wal").Length;
         Assert.True(wal < 2000L * PageFrame, $"the WAL grew to {wal / PageFrame} pages");
-        Assert.True(new FileInfo(app.DatabasePath).Length > 1000L * 4096, "a writer copied the WAL into the database file");
+        var file = new FileInfo(app.DatabasePath).Length;
+        Assert.True(file > 250L * 4096, $"a writer copied the WAL into the database file (it holds {file / 4096} pages)");
     }
 
     /// <summary>Registers full orders in waves (each in parallel), waiting until every stage of a wave is done.</summary>
