@@ -66,6 +66,13 @@ public sealed class PreparedStatements(SqliteConnection connection) : IDisposabl
     }
 
     /// <summary>
+    /// The rowid of the last row this connection inserted (SQLite's <c>sqlite3_last_insert_rowid</c>).
+    /// Cheaper than <c>INSERT ... RETURNING</c>: SQLite runs a RETURNING clause through a temporary
+    /// table of its own, created, committed and dropped on every execution.
+    /// </summary>
+    public long LastInsertRowId => raw.sqlite3_last_insert_rowid(connection.Handle!);
+
+    /// <summary>
     /// The first column of the first row, as SqliteCommand.ExecuteScalar gives it (long, double,
     /// string or byte[]), or null for no row or SQL NULL.
     /// </summary>

@@ -34,12 +34,12 @@ public sealed class Outbox(MessageTypes types, OutboxSignal signal, TimeProvider
     {
         var type = types.For(notification.GetType());
         var payload = type.Serialize(notification);
-        var seq = (long)statements.Scalar(transaction, InsertSql + " RETURNING seq",
+        statements.Execute(transaction, InsertSql,
             ("$id", messageId),
             ("$type", type.Name),
             ("$payload", payload),
-            ("$created", clock.GetUtcNow().ToString("O")))!;
-        return (seq, type.Name, payload);
+            ("$created", clock.GetUtcNow().ToString("O")));
+        return (statements.LastInsertRowId, type.Name, payload);
     }
 
     internal static string NewMessageId() => Ids.NewVersion7().ToString("N");

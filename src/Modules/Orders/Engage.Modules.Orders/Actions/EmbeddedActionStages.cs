@@ -19,17 +19,26 @@ internal static class EmbeddedActionStages
 
     public static void StageDone(MessageContext context, string orderId, string versionTag, string stage, DateTimeOffset now)
     {
-        // One statement on the common path: most writes carry no action, so nothing matches.
+        // One statement on the common path: most writes carry no action, so nothing matches. (Not
+        // UPDATE ... RETURNING: SQLite runs RETURNING through a temporary table it creates and drops
+        // on every execution, matching rows or not.)
         var column = stage == Contact ? Contact : References;
+        if (context.Execute(
+            $"UPDATE orders_embedded_actions SET {column} = 1 WHERE order_id = $orderId AND version_tag = $versionTag",
+            ("$orderId", orderId), ("$versionTag", versionTag)) == 0)
+        {
+            return;
+        }
+
         Waiting? waiting = null;
         using (var reader = context.Query(
-            $"""
-            UPDATE orders_embedded_actions SET {column} = 1 WHERE order_id = $orderId AND version_tag = $versionTag
-            RETURNING job_id, action, language, data, contact_done AND refs_done
+            """
+            SELECT job_id, action, language, data FROM orders_embedded_actions
+            WHERE order_id = $orderId AND version_tag = $versionTag AND contact_done AND refs_done
             """,
             ("$orderId", orderId), ("$versionTag", versionTag)))
         {
-            if (reader.Read() && reader.GetInt64(4) == 1)
+            if (reader.Read())
             {
                 waiting = new Waiting(reader.GetString(0), reader.GetString(1), reader.GetNullableString(2), reader.GetNullableString(3));
             }
