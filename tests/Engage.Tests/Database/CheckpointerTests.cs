@@ -26,9 +26,11 @@ public sealed class CheckpointerTests
         await WriteOrders(app);
 
         // SQLite's own default checkpoints at 1000 pages and restarts the WAL at the next write, so it
-        // would stay below 1000 pages plus one batch's (well under 2000).
+        // would stay below 1000 pages plus one batch's (well under 2000, the bound the last test
+        // holds it to). These writes came to 2,900-3,200 pages in runs here; fewer, larger commits on
+        // a faster machine write fewer, so the bound is the one that tells the two apart.
         var wal = new FileInfo(app.DatabasePath + "-wal").Length;
-        Assert.True(wal > 2500L * PageFrame, $"the WAL holds {wal / PageFrame} pages; with autocheckpoints off it holds every write");
+        Assert.True(wal > 2000L * PageFrame, $"the WAL holds {wal / PageFrame} pages; with autocheckpoints off it holds every write");
         Assert.True(new FileInfo(app.DatabasePath).Length < wal / 4, "the database file stays small: no writer copied the WAL into it");
     }
 
