@@ -15,7 +15,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 SECONDS_OF_BURST="${BURST_SECONDS:-15}"
-PORT="${BURST_PORT:-5303}"
+PORT="${BURST_PORT:-5304}"
 URL="http://127.0.0.1:$PORT"
 KEY="bench-key"
 
