@@ -59,6 +59,7 @@ public sealed class OrderValidationTests : IClassFixture<OrderValidationTests.Ho
         { "lineItems.items missing", "lineItems.items=null", "lineItems.items" },
         { "lineItems.items empty", "lineItems.items=[]", "lineItems.items" },
         { "subTotal not the sum", "lineItems.subTotal=1", "lineItems.subTotal" },
+        { "line totals too large to add up", "lineItems.items=[{\"quantity\":1,\"article\":{\"sku\":\"A\"},\"totalPrice\":70000000000000000000000000000},{\"quantity\":1,\"article\":{\"sku\":\"B\"},\"totalPrice\":70000000000000000000000000000}]", "lineItems.items[1].totalPrice" },
         { "line item null", "lineItems.items[1]=null", "lineItems.items[1]" },
         { "line item id too long", $"lineItems.items[0].id=\"{Repeat(101)}\"", "lineItems.items[0].id" },
         { "line item ids not unique", "lineItems.items[1].id=\"line-1\"", "lineItems.items[1].id" },

@@ -76,9 +76,11 @@ internal sealed class LineItemsValidator : AbstractValidator<LineItems>
             .WithMessage("'{PropertyName}' must have 1–1000 line items.");
         RuleForEach(x => x.Items).NotNull().WithMessage("A line item must not be null.").ValidateWith(new LineItemValidator());
         RuleFor(x => x.SubTotal).Must(Rules.IsMoney).WithMessage(Rules.MoneyMessage);
+        // Compared only when every item's total is valid money (each bad one is reported on its item):
+        // 1,000 totals below 10^12 cannot overflow a decimal sum, two of 7·10^28 would, and throw.
         RuleFor(x => x.SubTotal)
             .Must((lineItems, subTotal) => subTotal == lineItems.Items!.Sum(i => i!.TotalPrice ?? 0m))
-            .When(x => x.SubTotal is not null && x.Items is { Count: > 0 } && x.Items.All(i => i?.TotalPrice is not null))
+            .When(x => x.SubTotal is not null && x.Items is { Count: > 0 } && x.Items.All(i => i?.TotalPrice is { } total && Rules.IsMoney(total)))
             .WithMessage("'{PropertyName}' must equal the sum of the line items' totalPrice.");
         RuleFor(x => x.Items).Custom((items, context) =>
         {
