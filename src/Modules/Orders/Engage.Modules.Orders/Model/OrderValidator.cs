@@ -1,12 +1,26 @@
 using Engage.BuildingBlocks.Codes;
 using Engage.BuildingBlocks.Http;
 using FluentValidation;
+using FluentValidation.Results;
 
 namespace Engage.Modules.Orders.Model;
 
-/// <summary>Every rule of the contract's "Order (input)" table. All failures are reported at once.</summary>
+/// <summary>
+/// Every rule of the contract's "Order (input)" table. All failures are reported at once. An order
+/// that <see cref="ValidOrderCheck"/> finds breaking no rule is valid without running them one by one.
+/// </summary>
 internal sealed class OrderValidator : AbstractValidator<Order>
 {
+    /// <summary>
+    /// Valid at once when no rule can fail (whatever rules the context selects, none of them fails);
+    /// otherwise every selected rule runs and reports.
+    /// </summary>
+    public override ValidationResult Validate(ValidationContext<Order> context) =>
+        context.InstanceToValidate is { } order && ValidOrderCheck.Passes(order) ? new ValidationResult() : base.Validate(context);
+
+    /// <summary>Every rule, one by one, with no shortcut: what <see cref="ValidOrderCheck"/> is tested against.</summary>
+    internal ValidationResult ValidateEveryRule(Order order) => base.Validate(new ValidationContext<Order>(order));
+
     public OrderValidator()
     {
         RuleFor(x => x.OrderId).NotNull().WithMessage("'{PropertyName}' is required.")
