@@ -266,4 +266,42 @@ public sealed class PreparedStatementsTests : IDisposable
         // A blob as hex text, so that two stored values compare by content.
         return (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetValue(1) is byte[] bytes ? Convert.ToHexString(bytes) : reader.GetValue(1));
     }
+
+    [Fact]
+    public void While_timings_are_set_each_statement_adds_its_runs_under_its_text_and_none_otherwise()
+    {
+        // Texts no other test runs: other tests may run statements while the timings are set.
+        const string insert = "INSERT INTO n (x) VALUES ($x) -- timed";
+        const string count = "SELECT COUNT(*) FROM n -- timed";
+        const string read = "SELECT x FROM n ORDER BY x -- timed";
+        var timings = new StatementTimings();
+        var connection = statements.Connection;
+        using var transaction = connection.BeginTransaction();
+        statements.Execute(transaction, insert, ("$x", 1));
+        PreparedStatements.Timings = timings;
+        try
+        {
+            statements.Execute(transaction, insert, ("$x", 2));
+            statements.Execute(transaction, insert, ("$x", 3));
+            Assert.Equal(3L, statements.Scalar(transaction, count));
+            using (var rows = statements.Query(transaction, read))
+            {
+                while (rows.Read())
+                {
+                }
+            }
+        }
+        finally
+        {
+            PreparedStatements.Timings = null;
+        }
+
+        statements.Execute(transaction, insert, ("$x", 4));
+        var recorded = timings.Snapshot().Where(row => row.Name.EndsWith("-- timed", StringComparison.Ordinal)).ToDictionary(row => row.Name);
+        Assert.Equal(2, recorded[insert].Count);
+        Assert.Equal(1, recorded[count].Count);
+        Assert.Equal(1, recorded[read].Count);
+        Assert.Equal(3, recorded.Count);
+        Assert.All(recorded.Values, row => Assert.True(row.Total > TimeSpan.Zero));
+    }
 }

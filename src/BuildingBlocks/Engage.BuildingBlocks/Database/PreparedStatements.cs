@@ -25,6 +25,9 @@ public sealed class PreparedStatements(SqliteConnection connection) : IDisposabl
 
     public SqliteConnection Connection => connection;
 
+    /// <summary>Set only to measure (<see cref="StatementTimings"/>); null in the service.</summary>
+    public static StatementTimings? Timings { get; set; }
+
     public SqliteCommand Bind(SqliteTransaction transaction, string sql, params ReadOnlySpan<(string Name, object? Value)> arguments)
     {
         if (!cache.TryGetValue(sql, out var command))
@@ -59,10 +62,14 @@ public sealed class PreparedStatements(SqliteConnection connection) : IDisposabl
     /// </summary>
     public int Execute(SqliteTransaction transaction, string sql, params ReadOnlySpan<(string Name, object? Value)> arguments)
     {
+        var timings = Timings;
+        var started = timings is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
         var statement = Prepared(transaction, sql, arguments);
-        return statement is not null && statement.TryBind(arguments)
+        var changed = statement is not null && statement.TryBind(arguments)
             ? statement.Run(connection.Handle!)
             : Bind(transaction, sql, arguments).ExecuteNonQuery();
+        timings?.Add(sql, started);
+        return changed;
     }
 
     /// <summary>
@@ -78,15 +85,20 @@ public sealed class PreparedStatements(SqliteConnection connection) : IDisposabl
     /// </summary>
     public object? Scalar(SqliteTransaction transaction, string sql, params ReadOnlySpan<(string Name, object? Value)> arguments)
     {
+        var timings = Timings;
+        var started = timings is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
         var statement = Prepared(transaction, sql, arguments);
         if (statement is null || !statement.TryBind(arguments))
         {
             var value = Bind(transaction, sql, arguments).ExecuteScalar();
+            timings?.Add(sql, started);
             return value is DBNull ? null : value;
         }
 
         using var rows = new Rows(statement, connection.Handle!);
-        return rows.Read() ? rows.GetValue(0) : null;
+        var first = rows.Read() ? rows.GetValue(0) : null;
+        timings?.Add(sql, started);
+        return first;
     }
 
     /// <summary>
@@ -95,6 +107,7 @@ public sealed class PreparedStatements(SqliteConnection connection) : IDisposabl
     /// </summary>
     public Rows Query(SqliteTransaction transaction, string sql, params ReadOnlySpan<(string Name, object? Value)> arguments)
     {
+        var started = Timings is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
         var statement = Prepared(transaction, sql, arguments);
         if (statement is null)
         {
@@ -108,7 +121,7 @@ public sealed class PreparedStatements(SqliteConnection connection) : IDisposabl
             throw new ArgumentException("Query binds strings, UTF-8 text, integers, doubles, booleans, byte arrays and nulls.", nameof(arguments));
         }
 
-        return new Rows(statement, connection.Handle!);
+        return new Rows(statement, connection.Handle!, Timings is null ? null : sql, started);
     }
 
     private RawStatement? Prepared(SqliteTransaction transaction, string sql, ReadOnlySpan<(string Name, object? Value)> arguments)

@@ -13,10 +13,16 @@ public sealed class Rows : IDisposable
     private readonly sqlite3 db;
     private bool done;
 
-    internal Rows(PreparedStatements.RawStatement statement, sqlite3 db)
+    // Measuring (PreparedStatements.Timings): the query's text and when it started, else null.
+    private readonly string? timedSql;
+    private readonly long started;
+
+    internal Rows(PreparedStatements.RawStatement statement, sqlite3 db, string? timedSql = null, long started = 0)
     {
         this.statement = statement;
         this.db = db;
+        this.timedSql = timedSql;
+        this.started = started;
     }
 
     /// <summary>Moves to the next row; false when there is none. A statement's error is thrown as a SqliteException.</summary>
@@ -74,5 +80,12 @@ public sealed class Rows : IDisposable
             _ => null,
         };
 
-    public void Dispose() => raw.sqlite3_reset(statement.Handle);
+    public void Dispose()
+    {
+        raw.sqlite3_reset(statement.Handle);
+        if (timedSql is not null)
+        {
+            PreparedStatements.Timings?.Add(timedSql, started);
+        }
+    }
 }
