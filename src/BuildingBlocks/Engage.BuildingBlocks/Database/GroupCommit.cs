@@ -86,9 +86,10 @@ public sealed class GroupCommit(Db db, ILogger<GroupCommit> logger) : Background
                 var sql = db.Writer;
                 using var transaction = sql.Connection.BeginTransaction(deferred: false);
                 RunQueued(sql, transaction, writes);
-                var committing = PreparedStatements.Timings is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
+                var timings = PreparedStatements.Timings;
+                var committing = timings is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
                 transaction.Commit();
-                PreparedStatements.Timings?.Add("COMMIT (a group of client writes)", committing);
+                timings?.Add("COMMIT (a group of client writes)", committing);
             }
             catch (Exception exception)
             {

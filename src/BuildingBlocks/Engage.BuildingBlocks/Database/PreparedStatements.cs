@@ -107,7 +107,8 @@ public sealed class PreparedStatements(SqliteConnection connection) : IDisposabl
     /// </summary>
     public Rows Query(SqliteTransaction transaction, string sql, params ReadOnlySpan<(string Name, object? Value)> arguments)
     {
-        var started = Timings is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
+        var timings = Timings;
+        var started = timings is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
         var statement = Prepared(transaction, sql, arguments);
         if (statement is null)
         {
@@ -121,7 +122,7 @@ public sealed class PreparedStatements(SqliteConnection connection) : IDisposabl
             throw new ArgumentException("Query binds strings, UTF-8 text, integers, doubles, booleans, byte arrays and nulls.", nameof(arguments));
         }
 
-        return new Rows(statement, connection.Handle!, Timings is null ? null : sql, started);
+        return new Rows(statement, connection.Handle!, timings, sql, started);
     }
 
     private RawStatement? Prepared(SqliteTransaction transaction, string sql, ReadOnlySpan<(string Name, object? Value)> arguments)

@@ -13,15 +13,17 @@ public sealed class Rows : IDisposable
     private readonly sqlite3 db;
     private bool done;
 
-    // Measuring (PreparedStatements.Timings): the query's text and when it started, else null.
-    private readonly string? timedSql;
+    // Measuring (PreparedStatements.Timings): where the query's time goes, its text and when it started.
+    private readonly StatementTimings? timings;
+    private readonly string? sql;
     private readonly long started;
 
-    internal Rows(PreparedStatements.RawStatement statement, sqlite3 db, string? timedSql = null, long started = 0)
+    internal Rows(PreparedStatements.RawStatement statement, sqlite3 db, StatementTimings? timings = null, string? sql = null, long started = 0)
     {
         this.statement = statement;
         this.db = db;
-        this.timedSql = timedSql;
+        this.timings = timings;
+        this.sql = sql;
         this.started = started;
     }
 
@@ -83,9 +85,9 @@ public sealed class Rows : IDisposable
     public void Dispose()
     {
         raw.sqlite3_reset(statement.Handle);
-        if (timedSql is not null)
+        if (timings is not null && sql is not null)
         {
-            PreparedStatements.Timings?.Add(timedSql, started);
+            timings.Add(sql, started);
         }
     }
 }

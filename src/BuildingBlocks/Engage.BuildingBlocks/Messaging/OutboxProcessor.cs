@@ -174,9 +174,10 @@ public sealed class OutboxProcessor(
 
         var published = context.Published;
         groupCommit.RunQueued(sql, transaction, clientWrites);
-        var committing = PreparedStatements.Timings is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
+        var timings = PreparedStatements.Timings;
+        var committing = timings is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
         transaction.Commit();
-        PreparedStatements.Timings?.Add("COMMIT (an outbox batch)", committing);
+        timings?.Add("COMMIT (an outbox batch)", committing);
         return (taken, published, gaveWay);
     }
 
