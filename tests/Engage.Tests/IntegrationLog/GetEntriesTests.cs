@@ -1,6 +1,7 @@
 using System.Net;
 using Engage.Modules.Catalog.Contracts;
 using Engage.Modules.IntegrationLog.GetEntries;
+using Engage.Modules.IntegrationLog.Model;
 using Engage.Modules.IntegrationLog.RecordEntries;
 using Engage.Modules.Orders.Contracts;
 using Engage.Tests.Contacts;
@@ -117,8 +118,47 @@ public sealed class GetEntriesTests : IDisposable
         Assert.Equal(["Store is missing", "Article is missing"], newest.Select(e => e!["message"].Text()));
     }
 
+    [Fact]
+    public async Task The_whole_log_interleaves_the_severities_newest_first_and_pages_through_them_in_that_order()
+    {
+        var orderId = Samples.NewId("mix");
+        var t0 = DateTimeOffset.UtcNow.AddDays(1);
+        var (t1, t2, t3) = (t0.AddSeconds(1), t0.AddSeconds(2), t0.AddSeconds(3));
+        // Recorded in this order; the Error and the second Warning share a timestamp.
+        await app.ToHandler("mix-1", context => new ReferencesCheckedEntryHandler(context)
+            .Handle(new OrderReferencesChecked(orderId, "v1", [], "STORE-0", t0), default));
+        await app.ToHandler("mix-2", context => new MessageParkedEntryHandler(context)
+            .Handle(new Engage.BuildingBlocks.Messaging.MessageParked("parked-1", "orders.order-stored.v1", 5, "boom", orderId, null, t2), default));
+        await app.ToHandler("mix-3", context => new OrderActionTriggeredEntryHandler(context)
+            .Handle(new OrderActionTriggered("act-1", orderId, "v1", "ConfirmOrder", Guid.NewGuid().ToString(), "en-US", null, "Api", null, t1), default));
+        await app.ToHandler("mix-4", context => new ReferencesCheckedEntryHandler(context)
+            .Handle(new OrderReferencesChecked(orderId, "v1", ["SKU-2"], null, t2), default));
+        await app.ToHandler("mix-5", context => new OrderActionTriggeredEntryHandler(context)
+            .Handle(new OrderActionTriggered("act-3", orderId, "v1", "ConfirmOrder", Guid.NewGuid().ToString(), "en-US", null, "Api", null, t3), default));
+        string[] expected = ["Info act-3", "Warning SKU-2", "Error parked-1", "Info act-1", "Warning STORE-0"];
+
+        var all = await (await client.GetAsync("/api/v3/integration-log?count=100")).Body();
+        var paged = new List<string>();
+        for (var offset = 0; offset < expected.Length; offset += 2)
+        {
+            var page = await (await client.GetAsync($"/api/v3/integration-log?offset={offset}&count=2")).Body();
+            paged.AddRange(page["items"]!.AsArray().Select(Describe));
+        }
+
+        Assert.Equal(expected.Length, all["totalCount"]!.GetValue<long>());
+        Assert.Equal(expected, all["items"]!.AsArray().Select(Describe));
+        Assert.Equal(expected, paged);
+
+        static string Describe(System.Text.Json.Nodes.JsonNode? entry)
+        {
+            var details = entry!["details"]!;
+            var what = details["actionId"]?.Text() ?? details["sku"]?.Text() ?? details["messageId"]?.Text() ?? details["externalStoreId"].Text();
+            return $"{entry["severity"].Text()} {what}";
+        }
+    }
+
     [Theory]
-    [InlineData(false, false, "ix_integration_log_entries_time")]
+    [InlineData(false, false, "ix_integration_log_entries_severity")]
     [InlineData(true, false, "ix_integration_log_entries_order")]
     [InlineData(false, true, "ix_integration_log_entries_severity")]
     [InlineData(true, true, "ix_integration_log_entries_order")]
@@ -128,8 +168,22 @@ public sealed class GetEntriesTests : IDisposable
         using var connection = app.OpenDatabase();
 
         var pagePlan = Plan(connection, page);
-        Assert.Contains($"USING INDEX {index}", pagePlan);
-        Assert.DoesNotContain("TEMP B-TREE", pagePlan); // a sort would read every matching entry for every page
+        if (byOrder || bySeverity)
+        {
+            Assert.Contains($"USING INDEX {index}", pagePlan);
+            Assert.DoesNotContain("TEMP B-TREE", pagePlan); // a sort would read every matching entry for every page
+        }
+        else
+        {
+            // The whole log: one range of the severity index per severity, read from the index alone
+            // and merged in page order; only the page's own rows (at most 100) may be sorted again.
+            var lines = pagePlan.Split('\n');
+            Assert.Equal(Severities.All.Length, lines.Count(line => line.Contains($"USING COVERING INDEX {index} (severity=?)", StringComparison.Ordinal)));
+            Assert.Contains("MERGE (UNION ALL)", pagePlan);
+            Assert.Contains("USING INTEGER PRIMARY KEY", pagePlan);
+            Assert.All(lines.Where(line => line.Contains("TEMP B-TREE", StringComparison.Ordinal)), line => Assert.Equal("USE TEMP B-TREE FOR ORDER BY", line));
+            Assert.DoesNotContain(lines, line => line.StartsWith("SCAN integration_log_entries", StringComparison.Ordinal));
+        }
         if (byOrder || bySeverity)
         {
             Assert.Contains($"INDEX {index}", Plan(connection, count)); // covering, except with both filters (then the order's few rows are read)

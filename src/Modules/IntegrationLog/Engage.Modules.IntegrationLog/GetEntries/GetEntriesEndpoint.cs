@@ -14,7 +14,8 @@ internal sealed record LogPage(IReadOnlyList<LogEntry> Items, int Offset, int Co
 /// <summary>
 /// A page of entries, newest first and, at the same timestamp, the most recently recorded first
 /// (seq), optionally for one order and/or one severity. Each filter has an ascending index that
-/// ends in the rowid (seq), read backwards (migration 0003).
+/// ends in the rowid (seq), read backwards (migration 0003); the whole log is the severity index's
+/// ranges, merged (migration 0004).
 /// </summary>
 internal static class GetEntriesEndpoint
 {
@@ -58,17 +59,45 @@ internal static class GetEntriesEndpoint
         return Results.Json(new LogPage(items, skip, take, total, links), IntegrationLogJsonContext.Api.LogPage);
     }
 
+    private const string Columns =
+        """
+        id AS Id, timestamp AS Timestamp, severity AS Severity, message AS Message, reason AS Reason,
+        proposed_action AS ProposedAction, order_id AS OrderId, job_id AS JobId, details AS Details
+        """;
+
     /// <summary>
     /// The count and the page query for a filter. One text per case, so SQLite can use the matching
     /// index (an "@x IS NULL OR col = @x" filter cannot use any, and counting would read the whole
     /// log). With both, the order's few entries are found by its index and then filtered ('+' keeps
-    /// the severity index out of it).
+    /// the severity index out of it). Without a filter, the severity index's ranges are merged: each
+    /// is in page order already, so the merge reads only the index entries it skips and returns
+    /// (migration 0004 dropped the time index this listing had).
     /// </summary>
     internal static (string Count, string Page) Queries(bool byOrder, bool bySeverity)
     {
+        if (!byOrder && !bySeverity)
+        {
+            // The page's entries are picked from the index alone (it covers timestamp_utc and seq),
+            // so the entries skipped to reach the offset cost no table reads; only the page's own
+            // rows are read, and sorted again.
+            var ranges = string.Join(
+                "\n    UNION ALL\n",
+                Severities.All.Select(level => $"    SELECT seq, timestamp_utc FROM integration_log_entries WHERE severity = '{level}'"));
+            return (
+                "SELECT COUNT(*) FROM integration_log_entries",
+                $"""
+                SELECT {Columns}
+                FROM (
+                {ranges}
+                    ORDER BY timestamp_utc DESC, seq DESC
+                    LIMIT @take OFFSET @skip) AS page
+                JOIN integration_log_entries ON integration_log_entries.seq = page.seq
+                ORDER BY page.timestamp_utc DESC, page.seq DESC
+                """);
+        }
+
         var filter = (byOrder, bySeverity) switch
         {
-            (false, false) => "",
             (true, false) => "WHERE order_id = @orderId",
             (false, true) => "WHERE severity = @level",
             _ => "WHERE order_id = @orderId AND +severity = @level",
@@ -76,8 +105,7 @@ internal static class GetEntriesEndpoint
         return (
             $"SELECT COUNT(*) FROM integration_log_entries {filter}",
             $"""
-            SELECT id AS Id, timestamp AS Timestamp, severity AS Severity, message AS Message, reason AS Reason,
-                   proposed_action AS ProposedAction, order_id AS OrderId, job_id AS JobId, details AS Details
+            SELECT {Columns}
             FROM integration_log_entries {filter}
             ORDER BY timestamp_utc DESC, seq DESC
             LIMIT @take OFFSET @skip
