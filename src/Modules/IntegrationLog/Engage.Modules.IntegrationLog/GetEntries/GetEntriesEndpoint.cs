@@ -65,6 +65,23 @@ internal static class GetEntriesEndpoint
         proposed_action AS ProposedAction, order_id AS OrderId, job_id AS JobId, details AS Details
         """;
 
+    // The page's entries are picked from the index alone (it covers timestamp_utc and seq), so the
+    // entries skipped to reach the offset cost no table reads; only the page's own rows are read,
+    // and sorted again. Built once: it depends only on the severities.
+    private static readonly (string Count, string Page) WholeLog = (
+        "SELECT COUNT(*) FROM integration_log_entries",
+        $"""
+        SELECT {Columns}
+        FROM (
+        {string.Join(
+            "\n    UNION ALL\n",
+            Severities.All.Select(level => $"    SELECT seq, timestamp_utc FROM integration_log_entries WHERE severity = '{level}'"))}
+            ORDER BY timestamp_utc DESC, seq DESC
+            LIMIT @take OFFSET @skip) AS page
+        JOIN integration_log_entries ON integration_log_entries.seq = page.seq
+        ORDER BY page.timestamp_utc DESC, page.seq DESC
+        """);
+
     /// <summary>
     /// The count and the page query for a filter. One text per case, so SQLite can use the matching
     /// index (an "@x IS NULL OR col = @x" filter cannot use any, and counting would read the whole
@@ -77,23 +94,7 @@ internal static class GetEntriesEndpoint
     {
         if (!byOrder && !bySeverity)
         {
-            // The page's entries are picked from the index alone (it covers timestamp_utc and seq),
-            // so the entries skipped to reach the offset cost no table reads; only the page's own
-            // rows are read, and sorted again.
-            var ranges = string.Join(
-                "\n    UNION ALL\n",
-                Severities.All.Select(level => $"    SELECT seq, timestamp_utc FROM integration_log_entries WHERE severity = '{level}'"));
-            return (
-                "SELECT COUNT(*) FROM integration_log_entries",
-                $"""
-                SELECT {Columns}
-                FROM (
-                {ranges}
-                    ORDER BY timestamp_utc DESC, seq DESC
-                    LIMIT @take OFFSET @skip) AS page
-                JOIN integration_log_entries ON integration_log_entries.seq = page.seq
-                ORDER BY page.timestamp_utc DESC, page.seq DESC
-                """);
+            return WholeLog;
         }
 
         var filter = (byOrder, bySeverity) switch
