@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Not a target run: one burst like run.sh's first service row, watched second by second, for the
-# capacity model in BENCHMARKS.md ("A capacity model of the burst"). Starts the service (Release
+# capacity model in bench/HISTORY.md ("A capacity model of the burst"). Starts the service (Release
 # build) on 127.0.0.1 with a fresh database, warms it up and waits for that backlog, then runs a
 # full-speed POST burst and, every second until the backlog is gone, prints the jobs accepted so
 # far, the outbox backlog (undelivered messages, one per accepted order not yet stored), what was

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Diagnostics behind the notes in BENCHMARKS.md (not a target run): the POST accept rate of the
+# Diagnostics behind the notes in bench/HISTORY.md (not a target run): the POST accept rate of the
 # service under variations, each on its own fresh database, plus per-thread CPU of the service
 # during the default variant. Run after `bash bench/run.sh` has built everything.
 #

@@ -12,7 +12,7 @@ namespace Engage.Modules.Orders.Model;
 /// <remarks>
 /// Why: under a full-speed burst, validating the benchmark order with FluentValidation took 35–50 µs
 /// of the 105–165 µs of CPU a request cost (17 validation contexts and about 15 KB of garbage per
-/// order), and skipping it raised the accept-only rate by a fifth to a half (BENCHMARKS.md, tenth
+/// order), and skipping it raised the accept-only rate by a fifth to a half (bench/HISTORY.md, tenth
 /// session). This check allocates only for more than 16 line items and for an orderAction's data.
 /// <para>
 /// It must never say yes where a rule fails: that would let an invalid order through. The
