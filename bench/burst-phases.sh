@@ -14,24 +14,17 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+source bench/lib.sh
 SECONDS_OF_BURST="${BURST_SECONDS:-15}"
 PORT="${BURST_PORT:-5304}"
 URL="http://127.0.0.1:$PORT"
-KEY="bench-key"
+KEY="$BENCH_KEY"
 
-need=()
-command -v wrk >/dev/null || need+=(wrk)
-command -v sqlite3 >/dev/null || need+=(sqlite3)
-if ((${#need[@]})); then
-  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
-fi
+bench_tools wrk sqlite3
 
 if [[ "${BENCH_SKIP_BUILD:-0}" != "1" ]]; then
   dotnet build -c Release -nologo -v q src/Host/Engage.Host.csproj >/dev/null
 fi
-HOST_DIR="$ROOT/src/Host/bin/Release/net10.0"
 
 WORK="$(mktemp -d /tmp/engage-burst.XXXXXX)"
 DB="$WORK/engage.db"
@@ -43,13 +36,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-(
-  cd "$HOST_DIR"
-  exec env ASPNETCORE_ENVIRONMENT=Production Engage__ApiKeys__0="$KEY" Engage__RateLimit__PermitsPerSecond=0 \
-    ConnectionStrings__Engage="Data Source=$DB" "$@" dotnet "$HOST_DIR/Engage.Host.dll" --urls "$URL"
-) >"$WORK/service.log" 2>&1 &
-SERVICE_PID=$!
-for _ in $(seq 1 150); do curl -fs -o /dev/null "$URL/health/live" && break; sleep 0.2; done
+bench_service "$BENCH_HOST_DIR" "$DB" "$URL" "$WORK/service.log" "$@"
+SERVICE_PID=$BENCH_SERVICE_PID
+bench_wait_up "$URL" || { echo "service did not start"; cat "$WORK/service.log"; exit 1; }
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVICE_PID/stat"; } # utime + stime, in 1/100 s
 sample() { # jobs so far, outbox backlog

@@ -23,10 +23,11 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+source bench/lib.sh
 LOAD="${BENCH_LOAD_SECONDS:-15}"
 WARMUP="${BENCH_WARMUP_SECONDS:-5}"
 DRAIN="${BENCH_DRAIN_TIMEOUT:-15}"
-KEY="bench-key"
+KEY="$BENCH_KEY"
 REF_URL="http://127.0.0.1:${BENCH_REF_PORT:-5305}"
 SVC_URL="http://127.0.0.1:${BENCH_SVC_PORT:-5306}"
 OUT="${BENCH_OUT:-$ROOT/bench/results/ceiling-$(date +%Y%m%d-%H%M%S)}"
@@ -36,14 +37,10 @@ PID=""
 cleanup() { if [[ -n "$PID" ]]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-command -v wrk >/dev/null || {
-  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk >/dev/null
-}
+bench_tools wrk
 for project in src/Host/Engage.Host.csproj bench/ReferenceApp/ReferenceApp.csproj bench/LoadGen/LoadGen.csproj; do
   dotnet build -c Release -nologo -v q "$project" >"$OUT/build.log" 2>&1 || { cat "$OUT/build.log"; exit 1; }
 done
-HOST_DIR="$ROOT/src/Host/bin/Release/net10.0"
 LOADGEN="$ROOT/bench/LoadGen/bin/Release/net10.0/LoadGen.dll"
 TICKS=$(getconf CLK_TCK)
 CPUS=$(nproc)
@@ -52,7 +49,7 @@ for _ in $(seq 1 24); do awk '{ exit !($1 < 1.0) }' /proc/loadavg && break; slee
 
 calc() { awk "BEGIN { printf \"%s\", $1 }"; }
 cpu_seconds() { awk -v hz="$TICKS" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; } # pid -> user+system
-up() { for _ in $(seq 1 150); do curl -fs -o /dev/null "$1/health/live" && return 0; sleep 0.2; done; echo "$1 did not come up"; exit 1; }
+up() { bench_wait_up "$1" || { echo "$1 did not come up"; exit 1; }; }
 stop() { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=""; }
 accepted() { grep -E '^WRK status=202 ' "$1" | awk '{ s += $3 } END { print s + 0 }'; }
 post() { # url prefix seconds outfile -> wrk's own user+system seconds in outfile.time
@@ -70,12 +67,8 @@ measure() { # name url pid -> "accepted/s app_us_per_request wrk_us_per_request 
   echo "$(calc "$ok / $seconds") $(calc "($c1 - $c0) * 1e6 / $ok") $(awk -v n="$ok" '{ print ($1 + $2) * 1e6 / n }' "$OUT/$name.txt.time") $(( ok + $(accepted "$OUT/$name-warmup.txt") ))"
 }
 service() { # env...
-  (
-    cd "$HOST_DIR"
-    exec env ASPNETCORE_ENVIRONMENT=Production Engage__ApiKeys__0="$KEY" Engage__RateLimit__PermitsPerSecond=0 \
-      ConnectionStrings__Engage="Data Source=$WORK/engage.db" "$@" dotnet Engage.Host.dll --urls "$SVC_URL"
-  ) >>"$OUT/service.log" 2>&1 &
-  PID=$!
+  bench_service "$BENCH_HOST_DIR" "$WORK/engage.db" "$SVC_URL" "$OUT/service.log" "$@"
+  PID=$BENCH_SERVICE_PID
   up "$SVC_URL"
 }
 

@@ -16,11 +16,12 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+source bench/lib.sh
 LOAD_SECONDS="${BENCH_LOAD_SECONDS:-10}"
 WARMUP_SECONDS="${BENCH_WARMUP_SECONDS:-5}"
 PORT="${BENCH_SVC_PORT:-5303}"
 URL="http://127.0.0.1:$PORT"
-HOST_DIR="$ROOT/src/Host/bin/Release/net10.0"
+HOST_DIR="$BENCH_HOST_DIR"
 OUT="${BENCH_OUT:-$ROOT/bench/results/diagnose-$(date +%Y%m%d-%H%M%S)}"
 WORK="$(mktemp -d /tmp/engage-diag.XXXXXX)"
 mkdir -p "$OUT"
@@ -30,19 +31,13 @@ trap cleanup EXIT
 
 start() { # variant cwd extra-env...
   local variant=$1 cwd=$2; shift 2
-  (
-    cd "$cwd"
-    env ASPNETCORE_ENVIRONMENT=Production Engage__ApiKeys__0=bench-key Engage__RateLimit__PermitsPerSecond=0 \
-      ConnectionStrings__Engage="Data Source=$WORK/$variant.db" "$@" \
-      dotnet "$HOST_DIR/Engage.Host.dll" --urls "$URL"
-  ) >"$OUT/$variant-service.log" 2>&1 &
-  SVC_PID=$!
-  for _ in $(seq 1 150); do curl -fs -o /dev/null "$URL/health/live" && return 0; sleep 0.2; done
-  echo "service did not start"; exit 1
+  bench_service "$cwd" "$WORK/$variant.db" "$URL" "$OUT/$variant-service.log" "$@"
+  SVC_PID=$BENCH_SERVICE_PID
+  bench_wait_up "$URL" || { echo "service did not start"; exit 1; }
 }
 stop() { kill "$SVC_PID" 2>/dev/null || true; wait "$SVC_PID" 2>/dev/null || true; SVC_PID=""; }
 burst() { # variant
-  wrk -t2 -c64 -d"${WARMUP_SECONDS}s" -s bench/post-order.lua "$URL" -- "w$1" bench/order.json bench-key >/dev/null 2>&1 || true
+  wrk -t2 -c64 -d"${WARMUP_SECONDS}s" -s bench/post-order.lua "$URL" -- "w$1" bench/order.json "$BENCH_KEY" >/dev/null 2>&1 || true
   local svc
   svc=$(pgrep -f "Engage.Host.dll --urls $URL" | head -1)
   pidstat -u -h -p "$svc" 1 "$LOAD_SECONDS" >"$OUT/$1-pidstat.txt" 2>&1 &
@@ -51,7 +46,7 @@ burst() { # variant
     pidstat -t -u -h -p "$svc" "$LOAD_SECONDS" 1 >"$OUT/$1-threads.txt" 2>&1 &
     threads_pid=$!
   fi
-  wrk -t2 -c64 -d"${LOAD_SECONDS}s" --latency -s bench/post-order.lua "$URL" -- "b$1" bench/order.json bench-key >"$OUT/$1-wrk.txt" 2>&1 || true
+  wrk -t2 -c64 -d"${LOAD_SECONDS}s" --latency -s bench/post-order.lua "$URL" -- "b$1" bench/order.json "$BENCH_KEY" >"$OUT/$1-wrk.txt" 2>&1 || true
   wait "$pidstat_pid" 2>/dev/null || true
   [[ -n "$threads_pid" ]] && { wait "$threads_pid" 2>/dev/null || true; }
   local ok seconds cpu

@@ -26,6 +26,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+source bench/lib.sh
 
 QUICK="${BENCH_QUICK:-0}"
 if [[ "$QUICK" == "1" ]]; then q() { echo "$2"; }; else q() { echo "$1"; }; fi
@@ -44,7 +45,7 @@ WRK_CONNECTIONS="${BENCH_WRK_CONNECTIONS:-64}"
 REF_PORT="${BENCH_REF_PORT:-5301}"
 SVC_PORT="${BENCH_SVC_PORT:-5302}"
 OUT="${BENCH_OUT:-$ROOT/bench/results/$(date +%Y%m%d-%H%M%S)}"
-KEY="bench-key"
+KEY="$BENCH_KEY"
 REF_URL="http://127.0.0.1:$REF_PORT"
 SVC_URL="http://127.0.0.1:$SVC_PORT"
 RUN_ID="$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')"
@@ -78,16 +79,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # --- tools ---------------------------------------------------------------------------------------
-need=()
-command -v wrk >/dev/null || need+=(wrk)
-command -v hey >/dev/null || need+=(hey)
-command -v pidstat >/dev/null || need+=(sysstat)
-if ((${#need[@]})); then
-  log "installing ${need[*]} (apt-get)"
-  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
-fi
+bench_tools wrk hey pidstat:sysstat
 
 # --- build ---------------------------------------------------------------------------------------
 if [[ "${BENCH_SKIP_BUILD:-0}" != "1" ]]; then
@@ -96,7 +88,7 @@ if [[ "${BENCH_SKIP_BUILD:-0}" != "1" ]]; then
     dotnet build -c Release -nologo -v q "$project" >"$OUT/build.log" 2>&1 || { cat "$OUT/build.log"; exit 1; }
   done
 fi
-HOST_DIR="$ROOT/src/Host/bin/Release/net10.0"
+HOST_DIR="$BENCH_HOST_DIR"
 REF_DLL="$ROOT/bench/ReferenceApp/bin/Release/net10.0/ReferenceApp.dll"
 SEEDER="$ROOT/bench/Seeder/bin/Release/net10.0/Seeder.dll"
 LOADGEN="$ROOT/bench/LoadGen/bin/Release/net10.0/LoadGen.dll"
@@ -120,11 +112,7 @@ done
 
 # --- servers -------------------------------------------------------------------------------------
 wait_up() { # url name
-  for _ in $(seq 1 150); do
-    curl -fs -o /dev/null "$1/health/live" && return 0
-    sleep 0.2
-  done
-  log "$2 did not come up"; exit 1
+  bench_wait_up "$1" || { log "$2 did not come up"; exit 1; }
 }
 
 log "starting reference app on $REF_URL"
@@ -134,15 +122,8 @@ REF_PID=$!; PIDS+=("$REF_PID")
 log "starting the service on $SVC_URL, fresh database $DB"
 # The working directory is the build output so that appsettings.json (log levels, outbox
 # settings) is found: the host's content root is the current directory.
-(
-  cd "$HOST_DIR"
-  ASPNETCORE_ENVIRONMENT=Production \
-  Engage__ApiKeys__0="$KEY" \
-  Engage__RateLimit__PermitsPerSecond=0 \
-  ConnectionStrings__Engage="Data Source=$DB" \
-  exec dotnet "$HOST_DIR/Engage.Host.dll" --urls "$SVC_URL"
-) >"$OUT/service.log" 2>&1 &
-SVC_PID=$!; PIDS+=("$SVC_PID")
+bench_service "$HOST_DIR" "$DB" "$SVC_URL" "$OUT/service.log"
+SVC_PID=$BENCH_SERVICE_PID; PIDS+=("$SVC_PID")
 log "reference app pid $REF_PID, service pid $SVC_PID"
 wait_up "$REF_URL" "reference app"
 wait_up "$SVC_URL" "service"
